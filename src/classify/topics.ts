@@ -1,0 +1,84 @@
+// Topic rules. A story joins a topic when any reporter's source lists the topic, or one
+// of its categories equals a topic category after folding, or a keyword matches any
+// reporter's title or summary. Pure; compiled once per config.
+import type { Config } from '../config/schema.js';
+import type { Story } from '../model.js';
+import { foldWords } from '../normalize/arabic.js';
+import { plainText } from '../normalize/text.js';
+
+// Arabic attaches conjunctions, prepositions and the article to the next word:
+// و/ف (and), then ب/ك/ل (in, like, for), then ال (the); ل + ال is written لل.
+// "ودرعا", "بدرعا", "والحسكه", "للاذقيه", "فبالرقه" all hold the place name.
+const PREFIXES = '(?:[وف]?(?:[بك]?ال|لل|[بكل])?)';
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A phrase as a regex over folded text: whole words, the first word allowing the attached
+ * prefixes (a leading "ال" of the phrase is part of what the prefixes may supply, so
+ * "اللاذقيه" also matches "للاذقيه" and "باللاذقيه").
+ */
+export function phraseMatcher(phrase: string): RegExp | undefined {
+  const words = foldWords(phrase).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  const [first, ...rest] = words as [string, ...string[]];
+  const core = first.startsWith('ال') && first.length > 3 ? first.slice(2) : first;
+  const body = [PREFIXES + escape(core), ...rest.map(escape)].join(' ');
+  return new RegExp(`(?<=^| )${body}(?= |$)`, 'gu');
+}
+
+export interface CompiledTopic {
+  id: string;
+  keywords: RegExp[];
+  exclude: RegExp[];
+  categories: Set<string>;
+}
+
+export interface TopicRules {
+  topics: CompiledTopic[];
+  sourceTopics: Map<string, string[]>;
+}
+
+export function compileTopics(config: Pick<Config, 'topics' | 'sources'>): TopicRules {
+  const compile = (list: string[]) => list.map(phraseMatcher).filter((r): r is RegExp => !!r);
+  return {
+    topics: config.topics.map((t) => ({
+      id: t.id,
+      keywords: compile(t.keywords),
+      exclude: compile(t.exclude),
+      categories: new Set(t.categories.map(foldWords).filter(Boolean)),
+    })),
+    sourceTopics: new Map(config.sources.map((s) => [s.id, s.topics])),
+  };
+}
+
+/** Does `folded` text match one of the keywords once the exclude phrases are cut out? */
+export function matchesKeywords(folded: string, topic: CompiledTopic): boolean {
+  if (topic.keywords.length === 0) return false;
+  let text = folded;
+  // "حماة الديار" is not about Hama: cut vetoing phrases out (leaving a word break that
+  // no phrase can span), then look for keywords in what is left.
+  for (const ex of topic.exclude) text = text.replace(ex, ' | ');
+  return topic.keywords.some((k) => {
+    k.lastIndex = 0;
+    const hit = k.test(text);
+    k.lastIndex = 0;
+    return hit;
+  });
+}
+
+/** Topic ids of a story, in config order. */
+export function classifyStory(story: Story, rules: TopicRules): string[] {
+  const fromSources = new Set(story.reporters.flatMap((r) => rules.sourceTopics.get(r.sourceId) ?? []));
+  const categories = new Set(story.reporters.flatMap((r) => r.categories.map(foldWords)));
+  let texts: string[] | undefined; // folded lazily: most topics are decided by sources
+  const foldedTexts = () =>
+    (texts ??= story.reporters.map((r) => foldWords(`${r.title} \n ${plainText(r.html)}`)));
+  return rules.topics
+    .filter(
+      (t) =>
+        fromSources.has(t.id) ||
+        [...t.categories].some((c) => categories.has(c)) ||
+        (t.keywords.length > 0 && foldedTexts().some((text) => matchesKeywords(text, t))),
+    )
+    .map((t) => t.id);
+}

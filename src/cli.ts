@@ -1,0 +1,114 @@
+// nahr's command line: argument parsing only; each command lives in src/commands/.
+//   nahr serve [--config FILE] [--data DIR] [--port N] [--host H]
+//   nahr poll [--config FILE] [--data DIR] [--due]
+//   nahr check-config [--config FILE]
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config/load.js';
+import { ConfigError, StoreLockedError } from './errors.js';
+import { createLog } from './log.js';
+import { runPoll } from './commands/poll.js';
+import { runServe } from './commands/serve.js';
+import { StoreCorruptError } from './store/lowdb-store.js';
+
+const USAGE = `usage: nahr <command> [options]
+  serve         poll on the schedule and serve the feeds over HTTP
+                [--config FILE] [--data DIR] [--port N] [--host ADDR]
+  poll          poll once, store, print one line per source
+                [--config FILE] [--data DIR] [--due]
+  check-config  validate the config and print every problem with its line
+                [--config FILE]
+defaults: --config config/feeds.yaml, --data data, --port $PORT or 8080, --host $HOST or 0.0.0.0`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    (command ? out : err)(USAGE);
+    return command ? 0 : 2;
+  }
+  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        due: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    err(`nahr ${command}: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const configFile = values.config ?? 'config/feeds.yaml';
+  const dataDir = values.data ?? 'data';
+  const log = createLog();
+
+  try {
+    switch (command) {
+      case 'check-config': {
+        const config = await loadConfig(configFile);
+        out(`${configFile}: OK (${config.sources.length} sources, ${config.topics.length} topics)`);
+        return 0;
+      }
+      case 'poll':
+        await runPoll({ configFile, dataDir, onlyDue: values.due ?? false, log, out });
+        return 0;
+      case 'serve': {
+        const port = Number(values.port ?? process.env.PORT ?? 8080);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          err(`nahr serve: --port must be a port number (0-65535), got "${values.port ?? process.env.PORT}"`);
+          return 2;
+        }
+        const running = await runServe({ configFile, dataDir, port, host: values.host ?? process.env.HOST ?? '0.0.0.0', log });
+        err(`nahr: serving on ${running.url} (feeds at /feeds/all.atom)`);
+        await new Promise<void>((resolve) => {
+          const stop = (signal: string) => {
+            log.info({ signal }, 'shutting down');
+            running.close().then(resolve, (e) => {
+              log.error({ err: String(e) }, 'shutdown failed');
+              resolve();
+            });
+          };
+          process.once('SIGTERM', () => stop('SIGTERM'));
+          process.once('SIGINT', () => stop('SIGINT'));
+        });
+        return 0;
+      }
+      default:
+        err(`nahr: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      // check-config's findings are its output; for other commands they are an error.
+      (command === 'check-config' ? out : err)(e.message);
+      return 1;
+    }
+    if (e instanceof StoreLockedError || e instanceof StoreCorruptError) {
+      err(`nahr ${command}: ${e.message}`);
+      return 3;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      err(`nahr ${command}: the port is already in use (${(e as Error).message}); choose another with --port`);
+      return 3;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    err(`nahr: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 70;
+  },
+);

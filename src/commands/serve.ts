@@ -1,0 +1,57 @@
+// `nahr serve`: the scheduler and the HTTP server in one process, on one store.
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { fetchFeed, type FetchFeed } from '../fetch/fetch.js';
+import type { Log } from '../log.js';
+import { createPublisher } from '../publish/feeds.js';
+import { buildApp } from '../serve/app.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
+import { reclassifyAll } from '../worker/poll-cycle.js';
+import { startScheduler } from '../worker/scheduler.js';
+
+export interface ServeCommand {
+  configFile: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  log: Log;
+  fetch?: FetchFeed;
+}
+
+export interface Running {
+  url: string;
+  /** Stop scheduling, let the in-flight cycle finish and its write land, close. */
+  close(): Promise<void>;
+}
+
+export async function runServe(cmd: ServeCommand): Promise<Running> {
+  const config: Config = await loadConfig(cmd.configFile);
+  const store = await openLowdbStore(cmd.dataDir);
+  // Stories polled by `nahr poll` or an earlier run are served at once; their topics are
+  // re-evaluated against this config (topics may have been edited since).
+  const data = store.read();
+  if (data.stories.length > 0) await store.write(reclassifyAll(data, config));
+
+  const publisher = createPublisher(config, store);
+  const app = buildApp({ publisher, config: () => config });
+  let url: string;
+  try {
+    url = await app.listen({ port: cmd.port, host: cmd.host });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  cmd.log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
+  const scheduler = startScheduler(() => config, { store, fetch: cmd.fetch ?? fetchFeed, now: Date.now, log: cmd.log });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        await scheduler.stop();
+        await app.close();
+        await store.close();
+      })()),
+  };
+}

@@ -1,0 +1,105 @@
+// The config schema: the single source of truth for keys, types and defaults. The README's
+// config reference is written from it; unknown keys are errors (a typo like "keyword:"
+// must not silently do nothing).
+import cron from 'node-cron';
+import { z } from 'zod';
+
+const id = z
+  .string({ error: 'expected an id (text)' })
+  .regex(/^[a-z0-9-]+$/, { error: 'expected an id of lowercase a-z, 0-9 and "-"' });
+const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'not a URL (expected http:// or https://)' });
+const phrases = z.array(text, { error: 'expected a list of phrases' }).default([]);
+
+export const sourceSchema = z.strictObject({
+  id,
+  name: text,
+  url: httpUrl,
+  topics: z.array(id, { error: 'expected a list of topic ids' }).default([]),
+  enabled: z.boolean({ error: 'expected true or false' }).default(true),
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'expected a language tag such as "ar" or "en"' })
+    .default('ar'),
+});
+
+export const topicSchema = z.strictObject({
+  id,
+  title: text,
+  keywords: phrases,
+  exclude: phrases,
+  categories: phrases,
+});
+
+const positive = (what: string) => z.number({ error: `expected a number of ${what}` }).positive({ error: 'must be > 0' });
+
+export const configSchema = z
+  .strictObject({
+    publicUrl: httpUrl.default('http://localhost:8080'),
+    schedule: z
+      .string({ error: 'expected a cron expression' })
+      .refine((s) => cron.validate(s), { error: 'not a valid cron expression (e.g. "*/10 * * * *")' })
+      .default('*/10 * * * *'),
+    dedupe: z.strictObject({ windowHours: positive('hours').default(72) }).prefault({}),
+    retention: z.strictObject({ days: positive('days').default(30) }).prefault({}),
+    feed: z
+      .strictObject({
+        maxEntries: z.number().int({ error: 'expected a whole number' }).min(1).max(1000).default(100),
+      })
+      .prefault({}),
+    fetch: z
+      .strictObject({
+        concurrency: z.number().int().min(1).max(64).default(8),
+        timeoutSeconds: positive('seconds').default(20),
+        maxBytes: z.number().int().min(1024).default(15 * 1024 * 1024),
+        // Default: "nahr/<version> (+<publicUrl>)", so a site's admin can see who polls.
+        userAgent: text.optional(),
+      })
+      .prefault({}),
+    sources: z.array(sourceSchema, { error: 'expected a list of sources' }).default([]),
+    topics: z.array(topicSchema, { error: 'expected a list of topics' }).default([]),
+  });
+
+export interface CrossProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * Checks across entries (duplicate ids, topic references), run on the raw data so they
+ * are reported together with every type error, not only once the rest is valid.
+ */
+export function crossReferenceProblems(raw: unknown): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const data = (raw && typeof raw === 'object' ? raw : {}) as { sources?: unknown; topics?: unknown };
+  const list = (v: unknown): Array<Record<string, unknown>> =>
+    Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {})) : [];
+  const sources = list(data.sources);
+  const topics = list(data.topics);
+  const firstIndex = (kind: 'sources' | 'topics', entries: Array<Record<string, unknown>>) => {
+    const seen = new Map<string, number>();
+    entries.forEach((e, i) => {
+      if (typeof e.id !== 'string') return;
+      const before = seen.get(e.id);
+      if (before !== undefined) {
+        problems.push({ path: [kind, i, 'id'], message: `duplicate id "${e.id}" (also ${kind}[${before}])` });
+      } else seen.set(e.id, i);
+    });
+    return seen;
+  };
+  firstIndex('sources', sources);
+  const topicIds = firstIndex('topics', topics);
+  sources.forEach((s, i) => {
+    if (!Array.isArray(s.topics)) return;
+    s.topics.forEach((t, j) => {
+      if (typeof t === 'string' && !topicIds.has(t)) {
+        problems.push({ path: ['sources', i, 'topics', j], message: `unknown topic "${t}" (not listed under topics:)` });
+      }
+    });
+  });
+  return problems;
+}
+
+export type Config = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type TopicConfig = z.infer<typeof topicSchema>;

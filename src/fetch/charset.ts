@@ -1,0 +1,75 @@
+// Bytes → text. rss-parser reads a Buffer as UTF-8 and ignores the XML declaration, so
+// windows-1256 Arabic (still served by some Syrian sites) came out garbled. We pick the
+// charset ourselves: a BOM wins; then the HTTP Content-Type charset; then the XML
+// declaration; else UTF-8. Node's TextDecoder has full ICU (windows-1256, iso-8859-6).
+import { FeedError } from '../errors.js';
+
+function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const m = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i);
+  return m?.[1]?.toLowerCase();
+}
+
+function charsetFromXmlDeclaration(bytes: Uint8Array): string | undefined {
+  // The declaration is ASCII in every ASCII-compatible charset; read only the head.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
+  const m = head.match(/^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i);
+  return m?.[1]?.toLowerCase();
+}
+
+function bomCharset(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return undefined;
+}
+
+function decoderFor(label: string, fatal: boolean): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label, { fatal });
+  } catch {
+    return undefined; // a label ICU does not know ("utf8x", a typo)
+  }
+}
+
+const WEAK_DEFAULTS = new Set(['iso-8859-1', 'latin1', 'us-ascii', 'ascii', 'windows-1252']);
+
+export interface Decoded {
+  text: string;
+  charset: string;
+}
+
+/**
+ * Decode a feed body. A server that says UTF-8 (or says nothing) while sending other
+ * bytes is common; when strict UTF-8 fails we fall back to the XML declaration's charset,
+ * then to windows-1256, the legacy charset of Arabic sites, rather than emit U+FFFD.
+ */
+export function decodeFeed(bytes: Uint8Array, contentType?: string): Decoded {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom };
+  const header = charsetFromContentType(contentType);
+  const declared = charsetFromXmlDeclaration(bytes);
+  // Servers default to ISO-8859-1 in Content-Type (Apache did for years) whatever the
+  // document says; such a header yields to a declaration that names a real charset.
+  const weakHeader = header !== undefined && WEAK_DEFAULTS.has(header) && declared !== undefined;
+  const candidates = (weakHeader ? [declared, header] : [header, declared]).filter((c): c is string => !!c);
+  for (const label of candidates) {
+    const decoder = decoderFor(label, true);
+    if (!decoder) continue;
+    try {
+      return { text: decoder.decode(bytes), charset: decoder.encoding };
+    } catch {
+      // Bytes don't match this label (only UTF-* decoders are ever fatal): try the next.
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+  } catch {
+    if (candidates.length === 0 || candidates.every((c) => /^utf-?8$/i.test(c))) {
+      return { text: new TextDecoder('windows-1256').decode(bytes), charset: 'windows-1256' };
+    }
+  }
+  const label = candidates.find((c) => decoderFor(c, false));
+  if (!label) throw new FeedError('decode', `unknown character encoding "${candidates[0]}"`);
+  const decoder = decoderFor(label, false)!;
+  return { text: decoder.decode(bytes), charset: decoder.encoding };
+}

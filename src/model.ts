@@ -1,0 +1,63 @@
+// The data that flows through the river. One `Item` leaves `normalize`; `dedupe` folds
+// items into `Story` records; the store keeps stories and per-source state.
+
+/** One entry of one outlet's feed, normalized: plain-text title, sanitized HTML. */
+export interface Item {
+  sourceId: string;
+  /** Identity inside the source: guid, else link, else a hash of title+date. */
+  guid: string;
+  /** The outlet's own title, trimmed, control/format characters removed. */
+  title: string;
+  /** Folded title used for dedupe; never shown to readers. */
+  titleKey: string;
+  link: string | undefined;
+  /** Sanitized HTML (summary or content), may be empty. */
+  html: string;
+  /** The feed's own category labels, as plain text. */
+  categories: string[];
+  author: string | undefined;
+  /** ISO time from the feed, when valid and not in the future. */
+  published: string | undefined;
+}
+
+/** One outlet's report of a story, kept whole so nothing an outlet sent is lost. */
+export interface Reporter {
+  sourceId: string;
+  guid: string;
+  title: string;
+  link: string | undefined;
+  html: string;
+  categories: string[];
+  author: string | undefined;
+  /** When this outlet's item was first seen by nahr. */
+  seenAt: string;
+}
+
+/** A story: one entry in every feed, reported by one or more outlets. */
+export interface Story {
+  /** Stable, opaque; part of the tag: URI entry id. */
+  id: string;
+  titleKey: string;
+  /** Item time (published, else first seen). Set once, never rewritten. */
+  published: string;
+  /** Bumped when a reporter joins or an item's content changes. */
+  updated: string;
+  /** First reporter first; later ones in the order they joined. */
+  reporters: Reporter[];
+  topics: string[];
+}
+
+/** What the store remembers about a source between polls. */
+export interface SourceState {
+  etag?: string;
+  lastModified?: string;
+  lastAttempt?: string;
+  lastSuccess?: string;
+  lastStatus?: number;
+  consecutiveFailures: number;
+  lastError?: string;
+  nextDue?: string;
+  /** The feed's own title and link, for atom:source. */
+  feedTitle?: string;
+  feedLink?: string;
+}

@@ -1,0 +1,32 @@
+// Plain text for readers: the outlet's own title, cleaned but not folded.
+import { decodeHTML } from 'entities';
+import sanitizeHtml from 'sanitize-html';
+
+// C0/C1 controls and Unicode format characters (bidi marks, zero-width joiners, BOM).
+// Readers render direction from xml:lang/dir; stray marks only garble copy-and-paste.
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * A title as plain text: markup some feeds put in titles removed, entities decoded once
+ * (feeds double-escape: "&amp;quot;"), control and format characters removed, white
+ * space collapsed and trimmed.
+ */
+export function plainText(raw: string | undefined): string {
+  if (!raw) return '';
+  let s = raw;
+  if (/[<&]/.test(s)) {
+    // Tags removed by a real HTML parser (a regex would eat "a < b"), then entities.
+    s = decodeHTML(sanitizeHtml(s, { allowedTags: [], allowedAttributes: {} }));
+    // A feed that escaped twice leaves entities after one decode ("&amp;quot;" → "&quot;").
+    if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s)) s = decodeHTML(s);
+  }
+  return s.replace(CONTROL_OR_FORMAT, (c) => (/\s/.test(c) ? ' ' : '')).replace(/\s+/gu, ' ').trim();
+}
+
+// Not allowed in XML 1.0 at all: C0 controls except tab/newline/return, lone surrogates,
+// U+FFFE and U+FFFF. Stripped from everything we serialize.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, '');
+}

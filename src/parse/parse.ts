@@ -1,0 +1,105 @@
+// rss-parser adapter: decoded feed text → RawFeed. Lenient: fields that are missing or of
+// an unexpected shape come back undefined; only an unreadable document throws (FeedError).
+// RSS 0.9x, RSS 1.0 (RDF), RSS 2.0 and Atom 1.0 (and 0.3) are all handled by rss-parser.
+import Parser from 'rss-parser';
+import { FeedError } from '../errors.js';
+
+export interface RawItem {
+  guid?: string;
+  title?: string;
+  link?: string;
+  /** Full content (content:encoded, atom:content), HTML. */
+  content?: string;
+  /** Summary (RSS description, atom:summary), HTML. */
+  summary?: string;
+  categories: string[];
+  author?: string;
+  /** Date strings as found, most specific first (published before updated). */
+  dates: string[];
+}
+
+export interface RawFeed {
+  title?: string;
+  link?: string;
+  items: RawItem[];
+}
+
+// rss-parser hides Atom categories and raw date strings; ask for them as custom fields.
+const CUSTOM_ITEM_FIELDS: Array<string | [string, string] | [string, string, { keepArray: boolean }]> = [
+  ['category', 'categoriesRaw', { keepArray: true }],
+  ['dc:subject', 'subjectsRaw', { keepArray: true }],
+  ['published', 'publishedRaw'],
+  ['updated', 'updatedRaw'],
+  ['issued', 'issuedRaw'], // Atom 0.3
+  ['modified', 'modifiedRaw'],
+  ['dc:date', 'dcDateRaw'],
+  ['content', 'atomContentRaw'],
+];
+
+/** Text of an xml2js node: a string, `{ _: text }`, or the first of an array. */
+function text(node: unknown): string | undefined {
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return text(node[0]);
+  if (node && typeof node === 'object' && '_' in node) return text((node as { _: unknown })._);
+  return undefined;
+}
+
+function categoryTexts(node: unknown): string[] {
+  if (!Array.isArray(node)) return [];
+  const out: string[] = [];
+  for (const c of node) {
+    const attrs = c && typeof c === 'object' && '$' in c ? (c as { $: Record<string, string> }).$ : undefined;
+    const value = attrs?.label ?? attrs?.term ?? text(c);
+    if (value && value.trim()) out.push(value.trim());
+  }
+  return out;
+}
+
+// One unparsable <published>/<updated> makes rss-parser reject the whole Atom feed
+// ("RangeError: Invalid time value", PACKAGES.md). Blank such elements before parsing;
+// the item then falls back to the time nahr first saw it.
+const ATOM_DATE = /<((?:[A-Za-z_][\w.-]*:)?(?:published|updated|issued|modified|created))(\s[^>]*)?>([^<]*)<\/\1\s*>/g;
+function dropInvalidAtomDates(xml: string): string {
+  return xml.replace(ATOM_DATE, (whole, _name: string, _attrs: string, value: string) =>
+    value.trim() === '' || Number.isNaN(new Date(value.trim()).getTime()) ? '' : whole,
+  );
+}
+
+export async function parseFeed(xml: string): Promise<RawFeed> {
+  const body = xml.replace(/^\uFEFF/, '').trimStart();
+  if (!body) throw new FeedError('empty', 'the response body is empty');
+  if (/^(<!doctype html|<html[\s>])/i.test(body)) {
+    throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
+  }
+  // A new Parser per parse: a reused instance is stateful after an error (PACKAGES.md).
+  const parser = new Parser({ customFields: { item: CUSTOM_ITEM_FIELDS as never } });
+  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  try {
+    feed = await parser.parseString(dropInvalidAtomDates(body));
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    if (/not recognized as RSS/i.test(reason)) {
+      throw new FeedError('not-a-feed', 'the document is XML but not RSS or Atom', undefined, { cause: err });
+    }
+    throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
+  }
+  const items = (feed.items ?? []).map((raw): RawItem => {
+    const r = raw as Record<string, unknown>;
+    const atomContent = text(r.atomContentRaw);
+    return {
+      guid: text(r.guid) ?? text(r.id) ?? text(r['rdf:about']),
+      title: text(r.title),
+      link: text(r.link),
+      content: text(r['content:encoded']) ?? (atomContent !== undefined ? text(r.content) : undefined),
+      summary: text(r.summary) ?? (atomContent === undefined ? text(r.content) : undefined),
+      categories: [
+        ...new Set([...categoryTexts(r.categories), ...categoryTexts(r.categoriesRaw), ...categoryTexts(r.subjectsRaw)]),
+      ],
+      author: text(r.creator) ?? text(r.author),
+      dates: [r.publishedRaw, r.issuedRaw, r.pubDate, r.dcDateRaw, r.updatedRaw, r.modifiedRaw]
+        .map(text)
+        .filter((d): d is string => !!d && d.trim().length > 0),
+    };
+  });
+  return { title: text(feed.title), link: text(feed.link), items };
+}

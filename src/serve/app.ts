@@ -1,0 +1,50 @@
+// The HTTP edge, built by a factory so tests call it in-process (app.inject) or on a port.
+// It only hands out bytes the publisher rendered; no path outside these routes answers.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from '../config/schema.js';
+import type { FeedKey, Publisher, Rendered } from '../publish/feeds.js';
+import { isNotModified } from './conditional.js';
+import { renderIndexPage } from './index-page.js';
+
+export interface AppDeps {
+  publisher: Publisher;
+  config: () => Config;
+}
+
+function sendFeed(req: FastifyRequest, reply: FastifyReply, rendered: Rendered | undefined) {
+  if (!rendered) return reply.code(404).type('text/plain; charset=utf-8').send('no such feed\n');
+  reply
+    .header('etag', rendered.etag)
+    .header('last-modified', rendered.lastModified)
+    .header('cache-control', 'public, max-age=60')
+    .header('x-content-type-options', 'nosniff');
+  if (isNotModified(req.headers, rendered.etag, rendered.lastModified)) return reply.code(304).send();
+  return reply.type(rendered.contentType).send(rendered.body);
+}
+
+const TOPIC_FILE = /^([a-z0-9-]+)\.atom$/;
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({ logger: false });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.get('/', async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderIndexPage(deps.config())),
+  );
+
+  app.get('/feeds/all.atom', async (req, reply) => sendFeed(req, reply, deps.publisher.atom({ kind: 'all' })));
+
+  app.get<{ Params: { file: string } }>('/feeds/topics/:file', async (req, reply) => {
+    const m = TOPIC_FILE.exec(req.params.file);
+    const key: FeedKey | undefined = m ? { kind: 'topic', id: m[1]! } : undefined;
+    return sendFeed(req, reply, key ? deps.publisher.atom(key) : undefined);
+  });
+
+  app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('not found\n'));
+  app.setErrorHandler((err, _req, reply) => {
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    reply.code(status >= 400 ? status : 500).type('text/plain; charset=utf-8').send(status < 500 ? 'bad request\n' : 'internal error\n');
+  });
+  return app;
+}

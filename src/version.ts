@@ -1,0 +1,1 @@
+export const NAHR_VERSION = '0.1.0';
