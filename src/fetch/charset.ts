@@ -2,7 +2,6 @@
 // windows-1256 Arabic (still served by some Syrian sites) came out garbled. We pick the
 // charset ourselves: a BOM wins; then the HTTP Content-Type charset; then the XML
 // declaration; else UTF-8. Node's TextDecoder has full ICU (windows-1256, iso-8859-6).
-import { FeedError } from '../errors.js';
 
 function charsetFromContentType(contentType: string | undefined): string | undefined {
   const m = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i);
@@ -16,10 +15,14 @@ function charsetFromXmlDeclaration(bytes: Uint8Array): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
+/** A byte-order mark, or the UTF-16 shape of "<?" (XML 1.0 appendix F). */
 function bomCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  // No BOM, but "<?" in UTF-16 (XML 1.0 appendix F): the declaration itself says which.
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
   return undefined;
 }
 
@@ -68,8 +71,9 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): Decoded {
       return { text: new TextDecoder('windows-1256').decode(bytes), charset: 'windows-1256' };
     }
   }
-  const label = candidates.find((c) => decoderFor(c, false));
-  if (!label) throw new FeedError('decode', `unknown character encoding "${candidates[0]}"`);
+  // A label ICU does not know ("mac-cyrillic"): decode as UTF-8 with replacement
+  // characters rather than lose the feed; most such documents are ASCII anyway.
+  const label = candidates.find((c) => decoderFor(c, false)) ?? 'utf-8';
   const decoder = decoderFor(label, false)!;
   return { text: decoder.decode(bytes), charset: decoder.encoding };
 }

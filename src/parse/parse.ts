@@ -1,6 +1,7 @@
 // rss-parser adapter: decoded feed text → RawFeed. Lenient: fields that are missing or of
 // an unexpected shape come back undefined; only an unreadable document throws (FeedError).
 // RSS 0.9x, RSS 1.0 (RDF), RSS 2.0 and Atom 1.0 (and 0.3) are all handled by rss-parser.
+import { decodeHTML } from 'entities';
 import Parser from 'rss-parser';
 import { FeedError } from '../errors.js';
 
@@ -65,23 +66,64 @@ function dropInvalidAtomDates(xml: string): string {
   );
 }
 
+// rss-parser rejects <rss> without a version attribute ("Feed not recognized"), yet real
+// feeds omit it (UOL's, and 345 files of the feedparser corpus). Such a feed is read as
+// RSS 2.0, the superset of the 0.9x family.
+function assumeRssVersion(xml: string): string {
+  return xml.replace(/<rss(?=[\s>])([^>]*)>/, (whole, attrs: string) => {
+    const version = attrs.match(/\sversion\s*=\s*["']([^"']*)["']/)?.[1];
+    if (version && /^(2|0\.9)/.test(version.trim())) return whole;
+    const rest = attrs.replace(/\sversion\s*=\s*["'][^"']*["']/, '');
+    return `<rss version="2.0"${rest}>`;
+  });
+}
+
+type ParsedFeed = Awaited<ReturnType<Parser['parseString']>>;
+
+function parseStrict(xml: string): Promise<ParsedFeed> {
+  // A new Parser per parse: a reused instance is stateful after an error (PACKAGES.md).
+  return new Parser({ customFields: { item: CUSTOM_ITEM_FIELDS as never } }).parseString(xml);
+}
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/** Bare "&" → "&amp;"; HTML-only named entities → numeric references. */
+export function repairEntities(xml: string): string {
+  return xml.replace(/&(#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{0,31};)?/g, (whole, ref: string | undefined) => {
+    if (!ref) return '&amp;';
+    if (ref.startsWith('#')) return whole;
+    const name = ref.slice(0, -1);
+    if (XML_ENTITIES.has(name)) return whole;
+    const decoded = decodeHTML(whole);
+    if (decoded === whole) return `&amp;${ref}`;
+    return [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+  });
+}
+
 export async function parseFeed(xml: string): Promise<RawFeed> {
   const body = xml.replace(/^\uFEFF/, '').trimStart();
   if (!body) throw new FeedError('empty', 'the response body is empty');
   if (/^(<!doctype html|<html[\s>])/i.test(body)) {
     throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
   }
-  // A new Parser per parse: a reused instance is stateful after an error (PACKAGES.md).
-  const parser = new Parser({ customFields: { item: CUSTOM_ITEM_FIELDS as never } });
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  const prepared = assumeRssVersion(dropInvalidAtomDates(body));
+  let feed: ParsedFeed;
   try {
-    feed = await parser.parseString(dropInvalidAtomDates(body));
+    feed = await parseStrict(prepared);
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
     if (/not recognized as RSS/i.test(reason)) {
       throw new FeedError('not-a-feed', 'the document is XML but not RSS or Atom', undefined, { cause: err });
     }
-    throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
+    // The commonest breakage in real feeds: a bare "&" or an HTML entity (&nbsp;) that
+    // XML does not define. Repair those and try once more before giving up on the feed.
+    const repaired = repairEntities(prepared);
+    if (repaired === prepared) throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
+    try {
+      feed = await parseStrict(repaired);
+    } catch {
+      throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
+    }
   }
   const items = (feed.items ?? []).map((raw): RawItem => {
     const r = raw as Record<string, unknown>;

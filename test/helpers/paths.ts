@@ -1,0 +1,11 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const fixtures = join(repoRoot, 'test', 'fixtures', 'feeds');
+/** ../shared beside the checkout (the corpus and the Atom schema). */
+export const shared = resolve(repoRoot, '..', 'shared');
+export const atomSchema = join(shared, 'schema', 'atom.rnc');
+export const corpus = join(shared, 'corpus');
+export const haveShared = existsSync(atomSchema);
