@@ -58,8 +58,8 @@ export function parseConfig(text: string, file = 'config'): Config {
     throw new ConfigError(
       file,
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `line ${pos?.line ?? '?'}: ${e.message.split('\n')[0]}${pos ? ` (column ${pos.col})` : ''}`;
+        const pos = counter.linePos(e.pos[0]);
+        return `line ${pos.line}: ${e.message.split('\n')[0]} (column ${pos.col})`;
       }),
     );
   }

@@ -14,6 +14,9 @@ function alive(pid: number): boolean {
   }
 }
 
+// Locks this process holds: a second open of the same dir in one process is refused too.
+const held = new Set<string>();
+
 export interface Lock {
   release(): void;
 }
@@ -25,10 +28,12 @@ export function acquireLock(dir: string): Lock {
       const fd = openSync(file, 'wx');
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      held.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
         try {
           if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
         } catch {
@@ -45,7 +50,7 @@ export function acquireLock(dir: string): Lock {
       } catch {
         continue; // removed between open and read: try again
       }
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (pid === process.pid ? held.has(file) : Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new StoreLockedError(dir, pid);
       }
       rmSync(file, { force: true }); // stale: its process is gone

@@ -27,3 +27,11 @@ print(json.dumps({"bozo": int(d.bozo), "entries": len(d.entries), "exception": s
     exception: string;
   };
 }
+
+/** Debian's python3-feedparser imports only under /usr/bin/python3 (PACKAGES.md). */
+export function haveFeedparser(): boolean {
+  const ok = spawnSync('/usr/bin/python3', ['-c', 'import feedparser']).status === 0;
+  if (!ok && process.env.CI === 'true') throw new Error('python3-feedparser is required under CI (installed by .ci/run)');
+  if (!ok) console.warn('[skipped] python3-feedparser is not installed');
+  return ok;
+}

@@ -1,0 +1,84 @@
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchFeed, type FetchRequest } from '../src/fetch/fetch.js';
+import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+
+let server: FixtureServer;
+const req = (path: string, extra: Partial<FetchRequest> = {}): FetchRequest => ({
+  url: server.url(path), timeoutMs: 2000, maxBytes: 1024 * 1024, userAgent: 'nahr-test/1', ...extra,
+});
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    '/sana.xml': fileRoute('sana-rss2.xml', 'application/rss+xml; charset=utf-8'),
+    '/gzip.xml': (_q, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('<rss version="2.0"><channel><title>مضغوط</title></channel></rss>')),
+    '/br.xml': (_q, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('<rss version="2.0"><channel><title>br</title></channel></rss>')),
+    '/big.xml': (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50 && res.write(chunk)) sent++;
+        if (sent < 50) res.once('drain', pump);
+        else res.end();
+      };
+      pump();
+    },
+    '/zipbomb.xml': (_q, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(5 * 1024 * 1024, 0x20))),
+    '/slow.xml': () => undefined, // never answers
+    '/error.xml': (_q, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>down</h1>'),
+    '/moved.xml': (_q, res) => res.writeHead(301, { location: '/sana.xml' }).end(),
+    '/loop.xml': (_q, res) => res.writeHead(302, { location: '/loop.xml' }).end(),
+  });
+});
+afterAll(() => server.close());
+
+describe('fetchFeed', () => {
+  it('returns the bytes with validators and sends a User-Agent', async () => {
+    const res = await fetchFeed(req('/sana.xml'));
+    expect(res.kind).toBe('ok');
+    if (res.kind !== 'ok') return;
+    expect(new TextDecoder().decode(res.bytes)).toContain('سانا');
+    expect(res.etag).toMatch(/^"/);
+    expect(res.lastModified).toBe('Sun, 29 Nov 2026 10:00:00 GMT');
+    expect(server.requests.at(-1)?.headers['user-agent']).toBe('nahr-test/1');
+    expect(server.requests.at(-1)?.headers['accept-encoding']).toMatch(/gzip.*br|br.*gzip/);
+  });
+  it('sends If-None-Match / If-Modified-Since and reports 304 as not modified', async () => {
+    const first = await fetchFeed(req('/sana.xml'));
+    if (first.kind !== 'ok') throw new Error('expected ok');
+    const second = await fetchFeed(req('/sana.xml', { etag: first.etag, lastModified: first.lastModified }));
+    expect(second.kind).toBe('not-modified');
+    expect(server.requests.at(-1)?.headers['if-none-match']).toBe(first.etag);
+    expect(server.requests.at(-1)?.headers['if-modified-since']).toBe(first.lastModified);
+  });
+  it('decompresses gzip and br', async () => {
+    const gz = await fetchFeed(req('/gzip.xml'));
+    const br = await fetchFeed(req('/br.xml'));
+    expect(gz.kind === 'ok' && new TextDecoder().decode(gz.bytes)).toContain('مضغوط');
+    expect(br.kind === 'ok' && new TextDecoder().decode(br.bytes)).toContain('<title>br</title>');
+  });
+  it('aborts a body larger than the cap, also after decompression', async () => {
+    await expect(fetchFeed(req('/big.xml', { maxBytes: 256 * 1024 }))).rejects.toMatchObject({ code: 'too-large' });
+    await expect(fetchFeed(req('/zipbomb.xml', { maxBytes: 1024 * 1024 }))).rejects.toMatchObject({ code: 'too-large' });
+  });
+  it('times out a server that never answers', async () => {
+    await expect(fetchFeed(req('/slow.xml', { timeoutMs: 300 }))).rejects.toMatchObject({ code: 'timeout' });
+  });
+  it('reports an HTTP error status', async () => {
+    await expect(fetchFeed(req('/error.xml'))).rejects.toMatchObject({ code: 'http', status: 503, message: 'HTTP 503 Service Unavailable' });
+  });
+  it('follows a redirect and reports the final URL', async () => {
+    const res = await fetchFeed(req('/moved.xml'));
+    expect(res.kind === 'ok' && res.url).toBe(server.url('/sana.xml'));
+  });
+  it('stops a redirect loop', async () => {
+    await expect(fetchFeed(req('/loop.xml'))).rejects.toMatchObject({ code: 'too-many-redirects' });
+  });
+  it('reports a refused connection', async () => {
+    const closed = await startFixtureServer();
+    const url = closed.url('/x.xml');
+    await closed.close();
+    await expect(fetchFeed({ ...req('/x'), url })).rejects.toMatchObject({ code: 'network', message: 'connection refused' });
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreLockedError } from '../src/errors.js';
+import { openLowdbStore, StoreCorruptError } from '../src/store/lowdb-store.js';
+import { emptyData } from '../src/store/store.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'nahr-store-'));
+
+describe('lowdb store', () => {
+  it('persists what was written across a reopen (a real file, not the in-memory preset)', async () => {
+    const dir = tempDir();
+    const a = await openLowdbStore(dir);
+    await a.write({ ...emptyData(), sources: { sana: { consecutiveFailures: 2, lastError: 'HTTP 500' } } });
+    expect(a.revision).toBe(1);
+    await a.close();
+    expect(JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')).sources.sana.lastError).toBe('HTTP 500');
+    const b = await openLowdbStore(dir);
+    expect(b.read().sources.sana?.consecutiveFailures).toBe(2);
+    await b.close();
+  });
+
+  it('refuses a second writer on the same data dir while the first is open', async () => {
+    const dir = tempDir();
+    const a = await openLowdbStore(dir);
+    await expect(openLowdbStore(dir)).rejects.toBeInstanceOf(StoreLockedError);
+    await a.close();
+    const b = await openLowdbStore(dir); // free again once closed
+    await b.close();
+  });
+
+  it('refuses a data dir locked by another live process, naming its pid', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      writeFileSync(join(dir, 'nahr.lock'), `${child.pid}\n`);
+      const err = await openLowdbStore(dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreLockedError);
+      expect((err as Error).message).toContain(String(child.pid));
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('takes over the stale lock of a dead process', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => child.on('exit', r));
+    writeFileSync(join(dir, 'nahr.lock'), `${child.pid}\n`);
+    const store = await openLowdbStore(dir);
+    expect(readFileSync(join(dir, 'nahr.lock'), 'utf8').trim()).toBe(String(process.pid));
+    await store.close();
+    expect(existsSync(join(dir, 'nahr.lock'))).toBe(false);
+  });
+
+  it('refuses to open, and never overwrites, a corrupt store file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'nahr.json'), '{"version":1,"stories":[{"id":');
+    await expect(openLowdbStore(dir)).rejects.toBeInstanceOf(StoreCorruptError);
+    expect(readFileSync(join(dir, 'nahr.json'), 'utf8')).toBe('{"version":1,"stories":[{"id":');
+    expect(existsSync(join(dir, 'nahr.lock'))).toBe(false);
+  });
+
+  it('leaves a parseable file when the process is killed mid-write', async () => {
+    const dir = tempDir();
+    // A child writes a large store in a loop; we SIGKILL it at a random moment.
+    const script = `
+      const { openLowdbStore } = await import(${JSON.stringify(new URL('../src/store/lowdb-store.ts', import.meta.url).href)});
+      const store = await openLowdbStore(${JSON.stringify(dir)});
+      const big = Array.from({ length: 3000 }, (_, i) => ({ id: 's' + i, titleKey: 'k'.repeat(200), published: '', updated: '', reporters: [], topics: [] }));
+      for (let n = 0; ; n++) { await store.write({ version: 1, stories: big.slice(0, 1000 + (n % 2000)), sources: {}, seen: {} }); process.stdout.write('w'); }
+    `;
+    for (let round = 0; round < 3; round++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+      const parsed = JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')) as { stories: unknown[] };
+      expect(parsed.stories.length).toBeGreaterThanOrEqual(1000);
+    }
+  });
+});
