@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { configSchema, type Config } from '../src/config/schema.js';
+import { FeedError } from '../src/errors.js';
+import type { FetchFeed, FetchRequest, FetchResult } from '../src/fetch/fetch.js';
+import { silentLog } from '../src/log.js';
+import { pollCycle } from '../src/worker/poll-cycle.js';
+import { memoryStore } from './helpers/memory-store.js';
+
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const rss = (items: Array<{ guid: string; title: string; date?: string }>) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://site.example/</link>${items
+    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://site.example/${i.guid}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}</item>`)
+    .join('')}</channel></rss>`;
+
+function config(extra: object = {}): Config {
+  return configSchema.parse({
+    sources: [
+      { id: 'a', name: 'أ', url: 'https://a.example/feed' },
+      { id: 'b', name: 'ب', url: 'https://b.example/feed' },
+      { id: 'c', name: 'ج', url: 'https://c.example/feed' },
+    ],
+    topics: [{ id: 'daraa', title: 'درعا', keywords: ['درعا'] }],
+    ...extra,
+  });
+}
+
+/** A fake fetch: url → body text, a FeedError to throw, or 'not-modified'. */
+function fakeFetch(routes: Record<string, string | FeedError | 'not-modified'>, calls: FetchRequest[] = []): FetchFeed {
+  return async (req): Promise<FetchResult> => {
+    calls.push(req);
+    const r = routes[req.url];
+    if (r === undefined) throw new FeedError('http', 'HTTP 404 Not Found', 404);
+    if (r instanceof FeedError) throw r;
+    if (r === 'not-modified') return { kind: 'not-modified', status: 304 };
+    return { kind: 'ok', status: 200, url: req.url, bytes: new TextEncoder().encode(r), etag: `"${r.length}"` };
+  };
+}
+
+const deps = (store = memoryStore(), fetch: FetchFeed, now = NOW) => ({ store, fetch, now: () => now, log: silentLog });
+const dated = 'Sun, 29 Nov 2026 08:00:00 GMT';
+
+describe('pollCycle', () => {
+  it('folds across sources, files topics, and stores once', async () => {
+    const store = memoryStore();
+    const fetch = fakeFetch({
+      'https://a.example/feed': rss([{ guid: 'a1', title: 'افتتاح مشفى جديد في درعا', date: dated }]),
+      'https://b.example/feed': rss([{ guid: 'b1', title: 'افتتاح مشفى جديد فى درعا - أ', date: dated }]),
+      'https://c.example/feed': rss([{ guid: 'c1', title: 'خبر آخر', date: dated }]),
+    });
+    const reports = await pollCycle(config(), deps(store, fetch), { onlyDue: false });
+    expect(reports.map((r) => [r.sourceId, r.outcome, r.newStories, r.folded])).toEqual([
+      ['a', 'ok', 1, 0],
+      ['b', 'ok', 0, 1],
+      ['c', 'ok', 1, 0],
+    ]);
+    expect(store.writes).toBe(1);
+    const stories = store.read().stories;
+    expect(stories).toHaveLength(2);
+    expect(stories.find((s) => s.reporters.length === 2)?.topics).toEqual(['daraa']);
+  });
+
+  it('one broken source never stops the others nor removes stored stories', async () => {
+    const store = memoryStore();
+    const good = rss([{ guid: 'a1', title: 'خبر', date: dated }]);
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': good, 'https://b.example/feed': rss([{ guid: 'b1', title: 'خبر ب', date: dated }]) })), { onlyDue: false });
+    expect(store.read().stories).toHaveLength(2);
+    const reports = await pollCycle(
+      config(),
+      deps(store, fakeFetch({ 'https://a.example/feed': good, 'https://b.example/feed': new FeedError('timeout', 'no complete answer within 20 s'), 'https://c.example/feed': '<html><body>oops</body></html>' })),
+      { onlyDue: false },
+    );
+    expect(reports.map((r) => r.outcome)).toEqual(['ok', 'failed', 'failed']);
+    expect(reports[1]!.error).toEqual({ code: 'timeout', message: 'no complete answer within 20 s' });
+    expect(reports[2]!.error?.code).toBe('not-a-feed');
+    expect(store.read().stories).toHaveLength(2);
+    expect(store.read().sources.b).toMatchObject({ consecutiveFailures: 1, lastError: 'no complete answer within 20 s' });
+    expect(store.read().sources.a).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
+  });
+
+  it('sends the stored validators and treats 304 as success without changes', async () => {
+    const store = memoryStore();
+    const calls: FetchRequest[] = [];
+    const body = rss([{ guid: 'a1', title: 'خبر', date: dated }]);
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': body })), { onlyDue: false });
+    const reports = await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': 'not-modified' }, calls)), { onlyDue: false });
+    expect(calls.find((c) => c.url === 'https://a.example/feed')?.etag).toBe(`"${body.length}"`);
+    expect(reports[0]!.outcome).toBe('not-modified');
+    expect(store.read().stories).toHaveLength(1);
+  });
+
+  it('does not re-add an item retention dropped while it lingers in its feed', async () => {
+    const store = memoryStore();
+    const old = rss([{ guid: 'a1', title: 'خبر قديم', date: 'Sun, 01 Nov 2026 08:00:00 GMT' }]);
+    const cfg = config({ retention: { days: 30 } });
+    await pollCycle(cfg, deps(store, fakeFetch({ 'https://a.example/feed': old }), Date.parse('2026-11-10T00:00:00Z')), { onlyDue: false });
+    expect(store.read().stories).toHaveLength(1);
+    const reports = await pollCycle(cfg, deps(store, fakeFetch({ 'https://a.example/feed': old }), Date.parse('2026-12-05T00:00:00Z')), { onlyDue: false });
+    expect(store.read().stories).toHaveLength(0);
+    expect(reports[0]).toMatchObject({ newStories: 0, known: 1 });
+  });
+
+  it('with onlyDue polls only sources whose time has come; skips disabled ones', async () => {
+    const store = memoryStore();
+    const calls: FetchRequest[] = [];
+    const routes = { 'https://a.example/feed': rss([]), 'https://b.example/feed': rss([]), 'https://c.example/feed': rss([]) };
+    const cfg = configSchema.parse({ ...config(), sources: config().sources.map((s) => (s.id === 'c' ? { ...s, enabled: false } : s)) });
+    await pollCycle(cfg, deps(store, fakeFetch(routes, calls)), { onlyDue: true });
+    expect(calls.map((c) => c.url)).toEqual(['https://a.example/feed', 'https://b.example/feed']);
+    calls.length = 0;
+    await pollCycle(cfg, deps(store, fakeFetch(routes, calls), NOW + 60_000), { onlyDue: true });
+    expect(calls).toEqual([]); // not due again within the schedule's 10 minutes
+    await pollCycle(cfg, deps(store, fakeFetch(routes, calls), NOW + 60_000), { onlyDue: false });
+    expect(calls).toHaveLength(2); // a manual refresh polls every enabled source
+  });
+
+  it('uses the first-seen time for a future-dated item', async () => {
+    const store = memoryStore();
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'f', title: 'مستقبل', date: 'Tue, 01 Jun 2027 06:00:00 GMT' }]) })), { onlyDue: false });
+    expect(store.read().stories[0]!.published).toBe(new Date(NOW).toISOString());
+  });
+});
