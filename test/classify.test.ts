@@ -56,6 +56,13 @@ describe('keyword matching', () => {
   ])('"اللاذقية" matches %s', (_why, text) => {
     expect(matches('latakia', text)).toBe(true);
   });
+  it('keeps the article of a keyword written with one', () => {
+    expect(matches('latakia', 'ميناء لاذقية')).toBe(false);
+    expect(matches('economy', 'الليرة تتراجع')).toBe(false); // "سعر الصرف": the phrase, not one word
+    expect(matches('economy', 'تراجع جديد لسعر الصرف')).toBe(true);
+    expect(phraseMatcher('الليرة')?.test(foldWords('دعم لليرة السورية'))).toBe(true);
+    expect(phraseMatcher('الليرة')?.test(foldWords('مئة ليرة'))).toBe(false);
+  });
   it('matches whole words only', () => {
     expect(matches('daraa', 'الدرعاوي يفوز')).toBe(false);
     expect(matches('hama', 'حماية المدنيين')).toBe(false);

@@ -10,19 +10,29 @@ import { plainText } from '../normalize/text.js';
 // و/ف (and), then ب/ك/ل (in, like, for), then ال (the); ل + ال is written لل.
 // "ودرعا", "بدرعا", "والحسكه", "للاذقيه", "فبالرقه" all hold the place name.
 const PREFIXES = '(?:[وف]?(?:[بك]?ال|لل|[بكل])?)';
+// A keyword written with the article ("الدولار") keeps it required: and/in/for may still
+// attach ("والدولار", "بالدولار", "للدولار"), the bare word ("دولار") does not match.
+// Before a noun that itself starts with ل, ل + ال + ل is written with two lams:
+// ل + اللاذقية → "للاذقية", ل + الليرة → "لليرة".
+function withArticle(core: string): string {
+  const forms = ['[بك]?ال', 'لل'];
+  if (core.startsWith('ل')) forms.push('ل');
+  return `[وف]?(?:${forms.join('|')})`;
+}
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A phrase as a regex over folded text: whole words, the first word allowing the attached
- * prefixes (a leading "ال" of the phrase is part of what the prefixes may supply, so
- * "اللاذقيه" also matches "للاذقيه" and "باللاذقيه").
+ * prefixes. A leading "ال" of the phrase is matched with whatever carries the article, so
+ * "اللاذقيه" also matches "للاذقيه" (ل + ال) and "باللاذقيه".
  */
 export function phraseMatcher(phrase: string): RegExp | undefined {
   const words = foldWords(phrase).split(' ').filter(Boolean);
   if (words.length === 0) return undefined;
   const [first, ...rest] = words as [string, ...string[]];
-  const core = first.startsWith('ال') && first.length > 3 ? first.slice(2) : first;
-  const body = [PREFIXES + escape(core), ...rest.map(escape)].join(' ');
+  const definite = first.startsWith('ال') && first.length > 3;
+  const head = definite ? withArticle(first.slice(2)) + escape(first.slice(2)) : PREFIXES + escape(first);
+  const body = [head, ...rest.map(escape)].join(' ');
   return new RegExp(`(?<=^| )${body}(?= |$)`, 'gu');
 }
 
