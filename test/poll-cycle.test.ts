@@ -113,6 +113,16 @@ describe('pollCycle', () => {
     expect(calls).toHaveLength(2); // a manual refresh polls every enabled source
   });
 
+  it('re-files stored stories when the topic rules change, without refetching them', async () => {
+    const store = memoryStore();
+    const body = rss([{ guid: 'a1', title: 'افتتاح مشفى في حمص', date: dated }]);
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': body })), { onlyDue: false });
+    expect(store.read().stories[0]!.topics).toEqual([]);
+    const edited = configSchema.parse({ ...config(), topics: [...config().topics, { id: 'homs', title: 'حمص', keywords: ['حمص'] }] });
+    await pollCycle(edited, deps(store, fakeFetch({ 'https://a.example/feed': 'not-modified' })), { onlyDue: false });
+    expect(store.read().stories[0]!.topics).toEqual(['homs']);
+  });
+
   it('uses the first-seen time for a future-dated item', async () => {
     const store = memoryStore();
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'f', title: 'مستقبل', date: 'Tue, 01 Jun 2027 06:00:00 GMT' }]) })), { onlyDue: false });

@@ -1,6 +1,7 @@
 // Topic rules. A story joins a topic when any reporter's source lists the topic, or one
 // of its categories equals a topic category after folding, or a keyword matches any
 // reporter's title or summary. Pure; compiled once per config.
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Story } from '../model.js';
 import { foldWords } from '../normalize/arabic.js';
@@ -46,6 +47,12 @@ export interface CompiledTopic {
 export interface TopicRules {
   topics: CompiledTopic[];
   sourceTopics: Map<string, string[]>;
+}
+
+/** A fingerprint of everything that decides topics: changes when the operator edits them. */
+export function topicRulesFingerprint(config: Pick<Config, 'topics' | 'sources'>): string {
+  const rules = { topics: config.topics, sources: config.sources.map((s) => [s.id, s.topics]) };
+  return createHash('sha1').update(JSON.stringify(rules)).digest('hex');
 }
 
 export function compileTopics(config: Pick<Config, 'topics' | 'sources'>): TopicRules {

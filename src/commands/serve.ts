@@ -6,7 +6,7 @@ import type { Log } from '../log.js';
 import { createPublisher } from '../publish/feeds.js';
 import { buildApp } from '../serve/app.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
-import { reclassifyAll } from '../worker/poll-cycle.js';
+import { refileIfRulesChanged } from '../worker/poll-cycle.js';
 import { startScheduler } from '../worker/scheduler.js';
 
 export interface ServeCommand {
@@ -27,10 +27,10 @@ export interface Running {
 export async function runServe(cmd: ServeCommand): Promise<Running> {
   const config: Config = await loadConfig(cmd.configFile);
   const store = await openLowdbStore(cmd.dataDir);
-  // Stories polled by `nahr poll` or an earlier run are served at once; their topics are
-  // re-evaluated against this config (topics may have been edited since).
-  const data = store.read();
-  if (data.stories.length > 0) await store.write(reclassifyAll(data, config));
+  // Stories polled by `nahr poll` or an earlier run are served at once, re-filed first if
+  // the topics were edited since they were stored.
+  const refiled = refileIfRulesChanged(store.read(), config);
+  if (refiled) await store.write(refiled);
 
   const publisher = createPublisher(config, store);
   const app = buildApp({ publisher, config: () => config });

@@ -29,6 +29,17 @@ function resolveUrl(raw: string | undefined, base: string | undefined): string |
   }
 }
 
+/** A transform that resolves one URL attribute, or drops it when it is not a web URL. */
+function resolveAttribute(name: 'href' | 'src', base: string | undefined): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const out: Record<string, string> = { ...attribs };
+    const url = resolveUrl(attribs[name], base);
+    if (url) out[name] = url;
+    else delete out[name];
+    return { tagName, attribs: out };
+  };
+}
+
 function isTrackingPixel(attribs: Record<string, string>): boolean {
   const w = attribs.width?.trim();
   const h = attribs.height?.trim();
@@ -66,22 +77,7 @@ export function sanitizeContent(html: string | undefined, base: string | undefin
     // Text inside these is never shown to a reader (sanitize-html's own default plus
     // the embedding tags whose fallback text is noise).
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
-    transformTags: {
-      a: (tagName, attribs) => {
-        const href = resolveUrl(attribs.href, base);
-        const out: Record<string, string> = { ...attribs };
-        if (href) out.href = href;
-        else delete out.href;
-        return { tagName, attribs: out };
-      },
-      img: (tagName, attribs) => {
-        const src = resolveUrl(attribs.src, base);
-        const out: Record<string, string> = { ...attribs };
-        if (src) out.src = src;
-        else delete out.src;
-        return { tagName, attribs: out };
-      },
-    },
+    transformTags: { a: resolveAttribute('href', base), img: resolveAttribute('src', base) },
     exclusiveFilter: (frame) => frame.tag === 'img' && isTrackingPixel(frame.attribs),
   });
   return xmlSafe(clean).trim();

@@ -9,6 +9,8 @@ export interface StoreData {
   /** Item identities ever ingested (hash of source + guid → last time seen in its feed),
    * so an item retention dropped is not added again while it lingers in its feed. */
   seen: Record<string, string>;
+  /** Hash of the topic rules the stories were filed with; a change re-files them all. */
+  topicRules?: string;
 }
 
 export interface Store {

@@ -4,7 +4,7 @@
 // Dependencies come in as an argument, so tests run it with fakes.
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import { compileTopics, classifyStory } from '../classify/topics.js';
+import { classifyStory, compileTopics, topicRulesFingerprint } from '../classify/topics.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import { foldItems } from '../dedupe/fold.js';
 import { FeedError } from '../errors.js';
@@ -195,8 +195,11 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
     reports.push(report);
   }
 
-  stories = stories.map((s) => (touched.has(s.id) ? { ...s, topics: classifyStory(s, rules) } : s));
-  const next = applyRetention({ version: 1, stories, sources: states, seen }, config.retention.days, now);
+  // New and changed stories are filed; all of them when the topic rules were edited.
+  const fingerprint = topicRulesFingerprint(config);
+  const refileAll = before.topicRules !== fingerprint;
+  stories = stories.map((s) => (refileAll || touched.has(s.id) ? { ...s, topics: classifyStory(s, rules) } : s));
+  const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint }, config.retention.days, now);
   await store.write(next);
   return reports;
 }
@@ -209,10 +212,12 @@ export function applyRetention(data: StoreData, days: number, now: number): Stor
   return { ...data, stories: data.stories.filter((s) => s.published >= cutoff), seen };
 }
 
-/** Re-evaluate every story's topics (after a config change). */
-export function reclassifyAll(data: StoreData, config: Config): StoreData {
+/** Re-file every story when the topic rules differ from those it was filed with. */
+export function refileIfRulesChanged(data: StoreData, config: Config): StoreData | undefined {
+  const fingerprint = topicRulesFingerprint(config);
+  if (data.topicRules === fingerprint) return undefined;
   const rules = compileTopics(config);
-  return { ...data, stories: data.stories.map((s) => ({ ...s, topics: classifyStory(s, rules) })) };
+  return { ...data, topicRules: fingerprint, stories: data.stories.map((s) => ({ ...s, topics: classifyStory(s, rules) })) };
 }
 
 export function defaultUserAgent(publicUrl: string): string {
