@@ -61,9 +61,10 @@ async function main(argv: string[]): Promise<number> {
         await runPoll({ configFile, dataDir, onlyDue: values.due ?? false, log, out });
         return 0;
       case 'serve': {
-        const port = Number(values.port ?? process.env.PORT ?? 8080);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          err(`nahr serve: --port must be a port number (0-65535), got "${values.port ?? process.env.PORT}"`);
+        const rawPort = values.port ?? (process.env.PORT || undefined) ?? '8080';
+        const port = /^\d+$/.test(rawPort) ? Number(rawPort) : NaN;
+        if (!Number.isInteger(port) || port > 65535) {
+          err(`nahr serve: --port must be a port number (0-65535), got "${rawPort}"`);
           return 2;
         }
         const running = await runServe({ configFile, dataDir, port, host: values.host ?? process.env.HOST ?? '0.0.0.0', log });

@@ -60,3 +60,14 @@ describe('decodeFeed', () => {
     expect(decodeFeed(new TextEncoder().encode(xml(' encoding="x-made-up"', 'abc'))).text).toContain('abc');
   });
 });
+
+describe('decodeFeed with a default ISO-8859-1 header', () => {
+  it('reads valid UTF-8 as UTF-8 when the document names no charset', () => {
+    const bytes = new TextEncoder().encode('<?xml version="1.0"?><rss version="2.0"><channel><title>دمشق</title></channel></rss>');
+    expect(decodeFeed(bytes, 'text/xml; charset=ISO-8859-1').text).toContain('<title>دمشق</title>');
+  });
+  it('still honours ISO-8859-1 for bytes that are not UTF-8', () => {
+    const bytes = Uint8Array.from([...'<rss><channel><title>caf'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'</title></channel></rss>'].map((c) => c.charCodeAt(0))));
+    expect(decodeFeed(bytes, 'text/xml; charset=ISO-8859-1').text).toContain('café');
+  });
+});

@@ -71,6 +71,18 @@ topics:
     ]);
   });
 
+  it('says what was expected for a value of the wrong type, not "required"', () => {
+    const yaml = `dedupe: { windowHours: "72" }
+sources:
+  - { id: sana, name: "سانا", url: "https://sana.sy/feed", enabled: "yes", topics: daraa }
+`;
+    expect(problems(yaml)).toEqual([
+      'line 1: dedupe.windowHours: expected a number of hours (column 24)',
+      'line 3: sources[0].enabled: expected true or false (column 69)',
+      'line 3: sources[0].topics: expected a list of topic ids (column 84)',
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const p = problems('sources:\n  - id: a\n   name: b\n');
     expect(p.length).toBeGreaterThan(0);

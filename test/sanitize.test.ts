@@ -78,3 +78,12 @@ describe('links', () => {
     expect(xmlSafe('a\uD800b\uFFFEc😀')).toBe('abc😀');
   });
 });
+
+describe('plainText keeps words apart across blocks', () => {
+  it('puts a space where a paragraph, line break or list item ended', () => {
+    expect(plainText('<p>حمص</p><p>درعا</p>')).toBe('حمص درعا');
+    expect(plainText('حمص<br>درعا')).toBe('حمص درعا');
+    expect(plainText('<ul><li>حمص</li><li>درعا</li></ul>')).toBe('حمص درعا');
+    expect(plainText('<b>حم</b>ص')).toBe('حمص'); // inline tags do not split words
+  });
+});

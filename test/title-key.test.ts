@@ -62,3 +62,26 @@ describe('title key: different stories stay apart', () => {
     expect(key(' -- ')).toBe('');
   });
 });
+
+describe('title key: the cases a review found', () => {
+  const same: Array<[rule: string, a: string, b: string]> = [
+    ['emoji with a variation selector before the label', '⚠️ عاجل: انفجار في حمص', 'انفجار في حمص'],
+    ['emoji with a variation selector, glued to the label', '⚡️عاجل: انفجار في حمص', 'انفجار في حمص'],
+    ['a heart with a variation selector at the end', 'انفجار في حمص ❤️', 'انفجار في حمص'],
+    ['a keycap digit is the digit', 'مقتل 3️⃣ مدنيين في حمص', 'مقتل 3 مدنيين في حمص'],
+    ['a tatweel used as a dash after a label', 'عاجل ـ انفجار في حمص', 'انفجار في حمص'],
+    ['a tatweel used as a dash before the outlet', 'انفجار في حمص ـ سانا', 'انفجار في حمص'],
+    ['a Unicode minus before the outlet', 'انفجار في حمص − سانا', 'انفجار في حمص'],
+    ['the outlet appended twice', 'انفجار في حمص - سانا - سانا', 'انفجار في حمص'],
+    ['Arabic thousands separator', 'ارتفاع سعر الصرف إلى ١٣٬٥٠٠ ليرة', 'ارتفاع سعر الصرف إلى 13500 ليرة'],
+    ['superscript alef in a headline', 'هٰذا ما جرى في حلب اليوم', 'هذا ما جرى في حلب اليوم'],
+    ['Quranic marks in a headline', 'افتتاح مسجد في حمص\u06DA', 'افتتاح مسجد في حمص'],
+    ['Persian ya and kaf in a headline', 'وزیر الخارجیة یلتقی نظیره الترکی', 'وزير الخارجية يلتقي نظيره التركي'],
+  ];
+  it.each(same)('%s', (_rule, a, b) => {
+    expect(key(a)).toBe(key(b));
+  });
+  it('keeps a tatweel inside a word out of the key, as stretching', () => {
+    expect(key('جـــديد')).toBe(key('جديد'));
+  });
+});

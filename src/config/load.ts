@@ -64,7 +64,8 @@ export function parseConfig(text: string, file = 'config'): Config {
     );
   }
   const data: unknown = doc.toJS() ?? {};
-  const result = configSchema.safeParse(data);
+  // reportInput: a wrong-type value carries its input, so only a truly absent key is "required".
+  const result = configSchema.safeParse(data, { reportInput: true });
   const cross = crossReferenceProblems(data).map((p) => ({ ...p, atKey: false }));
   if (result.success && cross.length === 0) return result.data;
   const problems = [...(result.success ? [] : result.error.issues.flatMap(describe)), ...cross]

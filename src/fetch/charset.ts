@@ -53,8 +53,9 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): Decoded {
   const declared = charsetFromXmlDeclaration(bytes);
   // Servers default to ISO-8859-1 in Content-Type (Apache did for years) whatever the
   // document says; such a header yields to a declaration that names a real charset.
-  const weakHeader = header !== undefined && WEAK_DEFAULTS.has(header) && declared !== undefined;
-  const candidates = (weakHeader ? [declared, header] : [header, declared]).filter((c): c is string => !!c);
+  // Such a header also yields to bytes that are valid UTF-8 when the document names nothing.
+  const weakHeader = header !== undefined && WEAK_DEFAULTS.has(header);
+  const candidates = (weakHeader ? [declared ?? 'utf-8', header] : [header, declared]).filter((c): c is string => !!c);
   for (const label of candidates) {
     const decoder = decoderFor(label, true);
     if (!decoder) continue;

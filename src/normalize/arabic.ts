@@ -12,8 +12,14 @@ const ALEF_FORMS = /[\u0623\u0625\u0622\u0671]/g; // أ إ آ ٱ → ا
 const YA_FORMS = /[\u0649\u06CC]/g; // ى and Persian ی → ي
 const KAF_FORMS = /\u06A9/g; // Persian ک → ك
 const TA_MARBUTA = /\u0629/g; // ة → ه (مدينة / مدينه)
-// Bidi marks, zero-width (non-)joiners, BOM, soft hyphen …: Unicode "format" characters.
-const FORMAT = /\p{Cf}/gu;
+// Bidi marks, zero-width (non-)joiners, BOM, soft hyphen …: Unicode "format" characters;
+// and the invisible parts of emoji: variation selectors ("⚠️" is U+26A0 U+FE0F), the
+// keycap mark ("3️⃣"), tag characters (flag sequences).
+const FORMAT = /[\p{Cf}\uFE00-\uFE0F\u20E3\u{E0020}-\u{E007F}]/gu;
+// A tatweel standing alone between spaces is used as a dash ("عاجل ـ انفجار …",
+// "… ـ سانا"); inside a word it is only stretching. The dash must survive for the
+// label and outlet rules of the title key, so it becomes "-" before tatweel is removed.
+const TATWEEL_DASH = /(^|\s)\u0640+(?=\s|$)/gu;
 const CONTROL = /\p{Cc}/gu;
 
 /** Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits to ASCII. */
@@ -50,7 +56,7 @@ export const NAME_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
 export function foldLetters(text: string): string {
   let s = decodeHTML(text).normalize('NFKC');
   s = s.replace(HAMZA_SEATS, '\u0621');
-  s = s.replace(MARKS, '');
+  s = s.replace(TATWEEL_DASH, '$1-').replace(MARKS, '');
   s = s
     .replace(ALEF_FORMS, '\u0627')
     .replace(YA_FORMS, '\u064A')
@@ -64,8 +70,9 @@ export function foldLetters(text: string): string {
 }
 
 // A dot or comma between two digits is a decimal or thousands mark: "3.5%" is not "35%".
-// Arabic decimal separator U+066B and comma U+060C count too; Arabic thousands
-// separator U+066C is dropped ("13٬500" is 13500).
+// Arabic decimal separator U+066B and comma U+060C count too; the Arabic thousands
+// separator U+066C is dropped ("١٣٬٥٠٠" is 13500).
+const THOUSANDS = /(\d)\u066C(?=\d)/g;
 const NUMBER_SEPARATOR = /(\d)[.,\u066B\u060C](?=\d)/g;
 const DECIMAL_MARK = '\uE000'; // private use: survives the punctuation sweep below
 // Punctuation, symbols and emoji: dropped (replaced by a space so words stay apart).
@@ -82,6 +89,7 @@ export function foldWords(text: string): string {
 /** Punctuation and symbols to spaces (decimal marks between digits kept as "."). */
 export function dropPunctuation(folded: string): string {
   return folded
+    .replace(THOUSANDS, '$1')
     .replace(NUMBER_SEPARATOR, `$1${DECIMAL_MARK}`)
     .replace(NOT_WORD, ' ')
     .replaceAll(DECIMAL_MARK, '.')

@@ -11,12 +11,15 @@ const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/gu;
  * (feeds double-escape: "&amp;quot;"), control and format characters removed, white
  * space collapsed and trimmed.
  */
+// Block-level tags and <br> separate words: "<p>حمص</p><p>درعا</p>" is two words.
+const BLOCK_TAGS = /<(?:br|p|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|figure|figcaption|section|article|table|hr)\b[^>]*>|<\/(?:p|div|li|tr|td|th|h[1-6]|blockquote|figure|figcaption|section|article|table)>/gi;
+
 export function plainText(raw: string | undefined): string {
   if (!raw) return '';
   let s = raw;
   if (/[<&]/.test(s)) {
     // Tags removed by a real HTML parser (a regex would eat "a < b"), then entities.
-    s = decodeHTML(sanitizeHtml(s, { allowedTags: [], allowedAttributes: {} }));
+    s = decodeHTML(sanitizeHtml(s.replace(BLOCK_TAGS, ' $& '), { allowedTags: [], allowedAttributes: {} }));
     // A feed that escaped twice leaves entities after one decode ("&amp;quot;" → "&quot;").
     if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s)) s = decodeHTML(s);
   }

@@ -52,7 +52,9 @@ export const AGENCY_NAMES = [
   'ap',
 ];
 
-const SEPARATOR = '[:|\\-\\u2013\\u2014\\u00B7•]';
+// ":" "|" and every dash outlets type: hyphen-minus, hyphen, en/em dash, minus, small
+// and fullwidth hyphen-minus (a tatweel used as a dash is turned into "-" by foldLetters).
+const SEPARATOR = '[:|\\-\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D\\uFF1A\\uFF5C\\u00B7•]';
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Precompiled folding of one set of outlet names; build once per config, reuse per item. */
@@ -82,7 +84,8 @@ export function createTitleKeyFolder(outletNames: readonly string[]): TitleKeyFo
     let s = foldLetters(title).trim();
     // Labels can stack ("عاجل | بالفيديو: …"); a bounded loop, never more than a few.
     for (let i = 0; i < 4 && leadingLabel.test(s); i++) s = s.replace(leadingLabel, '');
-    s = s.replace(trailingOutlet, '');
+    // Some feeds append the outlet twice ("… - سانا - سانا").
+    for (let i = 0; i < 3 && trailingOutlet.test(s); i++) s = s.replace(trailingOutlet, '');
     s = dropPunctuation(s);
     // Spaces go last: outlets drop or add them ("استمرارالتنسيق"). Between two digit runs
     // a mark stays, so "3 5" never becomes "35".
