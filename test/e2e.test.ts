@@ -15,6 +15,7 @@ let feeds: FixtureServer;
 let serve: Served;
 let dir: string;
 let pollOut: { status: number | null; stdout: string; stderr: string };
+let firstFeed: { xml: string; etag: string };
 
 const entries = (xml: string) => xml.split('<entry').slice(1).map((e) => e.slice(0, e.indexOf('</entry>')));
 const entryWith = (xml: string, titlePart: string) => entries(xml).find((e) => e.includes(titlePart));
@@ -91,6 +92,7 @@ describe('the merged feed over HTTP', () => {
     etag = res.headers.get('etag')!;
     lastModified = res.headers.get('last-modified')!;
     xml = await res.text();
+    firstFeed = { xml, etag };
   });
 
   it('serves the stories poll stored, at once, folded into 15 entries', () => {
@@ -165,11 +167,6 @@ describe('the merged feed over HTTP', () => {
     expect((await get('/feeds/all.atom', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
-  it('keeps the same bytes and ETag while nothing changes', async () => {
-    const again = await get('/feeds/all.atom');
-    expect(again.headers.get('etag')).toBe(etag);
-    expect(await again.text()).toBe(xml);
-  });
 });
 
 describe('topic feeds and the rest of the site', () => {
@@ -217,5 +214,19 @@ describe('a second poll', () => {
     expect(again.stdout).toContain('thawra: not modified');
     const conditional = feeds.requests.filter((r) => r.path === '/sana.xml' && r.headers['if-none-match']);
     expect(conditional.length).toBeGreaterThan(0);
+  });
+
+  it('with --due polls nothing right after a poll', async () => {
+    const due = await runCli(['poll', '--due', '--config', join(dir, 'feeds.yaml'), '--data', join(dir, 'data')]);
+    expect(due.status).toBe(0);
+    expect(due.stdout).toBe('no source is due\n');
+  });
+
+  it('keeps the same bytes and ETag across a poll that changed nothing and a restart', async () => {
+    serve = await startServe(['--config', join(dir, 'feeds.yaml'), '--data', join(dir, 'data')]);
+    const res = await get('/feeds/all.atom');
+    expect(res.headers.get('etag')).toBe(firstFeed.etag);
+    expect(await res.text()).toBe(firstFeed.xml);
+    expect((await get('/feeds/all.atom', { 'if-none-match': firstFeed.etag })).status).toBe(304);
   });
 });

@@ -6,6 +6,7 @@ import { decodeFeed } from '../src/fetch/charset.js';
 import { normalizeItem } from '../src/normalize/item.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
 import { parseFeed, repairEntities } from '../src/parse/parse.js';
+import { plainText } from '../src/normalize/text.js';
 import { corpus, fixtures } from './helpers/paths.js';
 
 const load = async (file: string) => parseFeed(decodeFeed(readFileSync(join(fixtures, file))).text);
@@ -109,5 +110,19 @@ describe.skipIf(!existsSync(corpus) && process.env.CI !== 'true')('the shared co
     expect(escaped).toEqual([]);
     // Measured: 3,660 of 3,877; the rest are deliberately broken documents.
     expect(read / files.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe('parseFeed: more shapes', () => {
+  it('reads the text of an Atom type="xhtml" title', async () => {
+    const feed = await parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id><updated>2026-11-29T00:00:00Z</updated>
+      <entry><id>e1</id><updated>2026-11-29T00:00:00Z</updated><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">افتتاح <b>مشفى</b> في درعا</div></title></entry></feed>`);
+    expect(plainText(feed.items[0]!.title)).toBe('افتتاح مشفى في درعا');
+  });
+  it('reads RSS 0.91 (fixture)', async () => {
+    const feed = await load('rss091.xml');
+    expect(feed.title).toBe('الوكالة العربية السورية');
+    expect(feed.items.map((i) => i.title)).toEqual(['انطلاق معرض دمشق الدولي', 'أمطار غزيرة في طرطوس']);
+    expect(feed.items[0]!.link).toBe('https://rss091.example/news/1');
   });
 });

@@ -3,6 +3,7 @@ import { configSchema, type Config } from '../src/config/schema.js';
 import { FeedError } from '../src/errors.js';
 import type { FetchFeed, FetchRequest, FetchResult } from '../src/fetch/fetch.js';
 import { silentLog } from '../src/log.js';
+import { feedUpdated } from '../src/publish/atom.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
 import { memoryStore } from './helpers/memory-store.js';
 
@@ -121,6 +122,46 @@ describe('pollCycle', () => {
     const edited = configSchema.parse({ ...config(), topics: [...config().topics, { id: 'homs', title: 'حمص', keywords: ['حمص'] }] });
     await pollCycle(edited, deps(store, fakeFetch({ 'https://a.example/feed': 'not-modified' })), { onlyDue: false });
     expect(store.read().stories[0]!.topics).toEqual(['homs']);
+  });
+
+  it('makes the earliest report the first reporter, whatever the config order', async () => {
+    const routes = {
+      'https://a.example/feed': rss([{ guid: 'a1', title: 'انفجار في حمص', date: 'Sun, 29 Nov 2026 11:00:00 GMT' }]),
+      'https://b.example/feed': rss([{ guid: 'b1', title: 'انفجار في حمص', date: 'Sun, 29 Nov 2026 06:00:00 GMT' }]),
+      'https://c.example/feed': rss([{ guid: 'c1', title: 'انفجار فى حمص', date: 'Sun, 29 Nov 2026 09:00:00 GMT' }]),
+    };
+    const results = [];
+    for (const order of [['a', 'b', 'c'], ['c', 'a', 'b'], ['b', 'c', 'a']]) {
+      const store = memoryStore();
+      const cfg = configSchema.parse({ ...config(), sources: order.map((id) => config().sources.find((s) => s.id === id)!) });
+      await pollCycle(cfg, deps(store, fakeFetch(routes)), { onlyDue: false });
+      const [story] = store.read().stories;
+      results.push({ id: story!.id, published: story!.published, reporters: story!.reporters.map((r) => r.sourceId) });
+    }
+    expect(results[0]).toEqual({ id: expect.any(String), published: '2026-11-29T06:00:00.000Z', reporters: ['b', 'c', 'a'] });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+
+  it('moves the feed\'s Last-Modified when a story with an older date arrives', async () => {
+    const store = memoryStore();
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'a1', title: 'خبر أول', date: 'Sun, 29 Nov 2026 10:00:00 GMT' }]) })), { onlyDue: false });
+    const first = feedUpdated(store.read().stories);
+    const later = NOW + 3_600_000;
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://b.example/feed': rss([{ guid: 'b1', title: 'خبر ثان', date: 'Sun, 29 Nov 2026 09:00:00 GMT' }]) }), later), { onlyDue: false });
+    const second = feedUpdated(store.read().stories);
+    expect(second > first).toBe(true);
+    expect(second).toBe(new Date(later).toISOString());
+  });
+
+  it('bumps updated of a stored story that joins a topic after an edit', async () => {
+    const store = memoryStore();
+    await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'a1', title: 'افتتاح مشفى في حمص', date: dated }]) })), { onlyDue: false });
+    const before = store.read().stories[0]!.updated;
+    const edited = configSchema.parse({ ...config(), topics: [{ id: 'homs', title: 'حمص', keywords: ['حمص'] }] });
+    await pollCycle(edited, deps(store, fakeFetch({}), NOW + 60_000), { onlyDue: false });
+    expect(store.read().stories[0]!.updated).toBe(new Date(NOW + 60_000).toISOString());
+    expect(before).toBe('2026-11-29T08:00:00.000Z');
   });
 
   it('uses the first-seen time for a future-dated item', async () => {

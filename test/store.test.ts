@@ -50,9 +50,48 @@ describe('lowdb store', () => {
     await new Promise((r) => child.on('exit', r));
     writeFileSync(join(dir, 'nahr.lock'), `${child.pid}\n`);
     const store = await openLowdbStore(dir);
-    expect(readFileSync(join(dir, 'nahr.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(join(dir, 'nahr.lock'), 'utf8').split(' ')[0]).toBe(String(process.pid));
     await store.close();
     expect(existsSync(join(dir, 'nahr.lock'))).toBe(false);
+  });
+
+  it('lets exactly one of several processes take over the same stale lock', async () => {
+    const lockModule = new URL('../src/store/lock.ts', import.meta.url).href;
+    for (let round = 0; round < 5; round++) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'nahr.lock'), '999999 1\n'); // a pid that is not running
+      const script = `
+        const { acquireLock } = await import(${JSON.stringify(lockModule)});
+        try { acquireLock(${JSON.stringify(dir)}); process.stdout.write('won'); setTimeout(() => {}, 800); }
+        catch (e) { process.stdout.write(e.name === 'StoreLockedError' ? 'refused' : 'error ' + e.message); }
+      `;
+      const children = Array.from({ length: 4 }, () =>
+        spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }),
+      );
+      const outcomes = await Promise.all(
+        children.map((c) => new Promise<string>((resolve) => {
+          let out = '';
+          c.stdout.on('data', (d) => (out += d));
+          c.on('exit', () => resolve(out));
+        })),
+      );
+      expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'refused')).toHaveLength(3);
+    }
+  });
+
+  it('takes over a lock whose pid now belongs to an unrelated process', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      // The recorded start time differs from the running process's: the pid was reused.
+      writeFileSync(join(dir, 'nahr.lock'), `${child.pid} 1\n`);
+      await new Promise((r) => setTimeout(r, 100));
+      const store = await openLowdbStore(dir);
+      await store.close();
+    } finally {
+      child.kill();
+    }
   });
 
   it('refuses to open, and never overwrites, a corrupt store file', async () => {

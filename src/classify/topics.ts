@@ -83,13 +83,17 @@ export function matchesKeywords(folded: string, topic: CompiledTopic): boolean {
   });
 }
 
+const MAX_SUMMARY_HTML = 20_000;
+
 /** Topic ids of a story, in config order. */
 export function classifyStory(story: Story, rules: TopicRules): string[] {
   const fromSources = new Set(story.reporters.flatMap((r) => rules.sourceTopics.get(r.sourceId) ?? []));
   const categories = new Set(story.reporters.flatMap((r) => r.categories.map(foldWords)));
   let texts: string[] | undefined; // folded lazily: most topics are decided by sources
+  // The title and the start of the summary: a keyword buried in a 1 MB article body is
+  // not what the story is about, and matching it would stall the event loop.
   const foldedTexts = () =>
-    (texts ??= story.reporters.map((r) => foldWords(`${r.title} \n ${plainText(r.html)}`)));
+    (texts ??= story.reporters.map((r) => foldWords(`${r.title} \n ${plainText(r.html.slice(0, MAX_SUMMARY_HTML))}`)));
   return rules.topics
     .filter(
       (t) =>

@@ -29,7 +29,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   const store = await openLowdbStore(cmd.dataDir);
   // Stories polled by `nahr poll` or an earlier run are served at once, re-filed first if
   // the topics were edited since they were stored.
-  const refiled = refileIfRulesChanged(store.read(), config);
+  const refiled = refileIfRulesChanged(store.read(), config, Date.now());
   if (refiled) await store.write(refiled);
 
   const publisher = createPublisher(config, store);

@@ -16,6 +16,8 @@ export interface FoldResult {
   outcomes: FoldOutcome[];
   /** Ids of stories created or changed, for re-classification. */
   touched: Set<string>;
+  /** Ids of the stories created by this call. */
+  created: Set<string>;
 }
 
 /** Stable story id from its first reporter: the same item always names the same story. */
@@ -73,6 +75,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   next.forEach(index);
 
   const touched = new Set<string>();
+  const created = new Set<string>();
   const outcomes = items.map((item): FoldOutcome => {
     const known = byIdentity.get(`${item.sourceId}\n${item.guid}`);
     if (known !== undefined) {
@@ -126,9 +129,10 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     next.push(story);
     index(story, next.length - 1);
     touched.add(story.id);
+    created.add(story.id);
     return 'new';
   });
-  return { stories: next, outcomes, touched };
+  return { stories: next, outcomes, touched, created };
 }
 
 function maxIso(a: string, b: string): string {

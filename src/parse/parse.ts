@@ -66,6 +66,18 @@ function dropInvalidAtomDates(xml: string): string {
   );
 }
 
+// xml2js turns an Atom type="xhtml" construct (RFC 4287 3.1.1.3) into a tree that loses
+// the order of text and markup ("افتتاح <b>مشفى</b> في درعا" came back reordered). Carry
+// the markup as escaped HTML instead (type="html"): the same content, in order.
+const XHTML_CONSTRUCT = /<((?:[A-Za-z_][\w.-]*:)?(?:title|subtitle|summary|content|rights))(\s[^>]*?)\btype\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1\s*>/g;
+function xhtmlAsHtml(xml: string): string {
+  if (!xml.includes('xhtml')) return xml;
+  return xml.replace(XHTML_CONSTRUCT, (_whole, name: string, before: string, after: string, inner: string) => {
+    const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${name}${before}type="html"${after}>${escaped}</${name}>`;
+  });
+}
+
 // rss-parser rejects <rss> without a version attribute ("Feed not recognized"), yet real
 // feeds omit it (UOL's, and 345 files of the feedparser corpus). Such a feed is read as
 // RSS 2.0, the superset of the 0.9x family.
@@ -106,7 +118,7 @@ export async function parseFeed(xml: string): Promise<RawFeed> {
   if (/^(<!doctype html|<html[\s>])/i.test(body)) {
     throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
   }
-  const prepared = assumeRssVersion(dropInvalidAtomDates(body));
+  const prepared = assumeRssVersion(xhtmlAsHtml(dropInvalidAtomDates(body)));
   let feed: ParsedFeed;
   try {
     feed = await parseStrict(prepared);

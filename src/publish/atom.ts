@@ -38,10 +38,18 @@ export interface AtomFeed {
 
 const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
 
-/** The newest `updated` of the entries: the feed's own updated and Last-Modified. */
+/**
+ * The feed's own `updated` and its HTTP Last-Modified: the last time any of its entries
+ * changed or arrived. A story first seen today with an older date (`updated` = its date)
+ * still changes the feed today, so the time each reporter was first seen counts too;
+ * otherwise a reader polling with If-Modified-Since would get 304 and miss it.
+ */
 export function feedUpdated(stories: readonly Story[]): string {
   let newest = EMPTY_FEED_UPDATED;
-  for (const s of stories) if (s.updated > newest) newest = s.updated;
+  for (const s of stories) {
+    if (s.updated > newest) newest = s.updated;
+    for (const r of s.reporters) if (r.seenAt > newest) newest = r.seenAt;
+  }
   return newest;
 }
 

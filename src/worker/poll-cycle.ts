@@ -4,7 +4,7 @@
 // Dependencies come in as an argument, so tests run it with fakes.
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import { classifyStory, compileTopics, topicRulesFingerprint } from '../classify/topics.js';
+import { classifyStory, compileTopics, topicRulesFingerprint, type TopicRules } from '../classify/topics.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import { foldItems } from '../dedupe/fold.js';
 import { FeedError } from '../errors.js';
@@ -129,22 +129,25 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
     ),
   );
 
-  // 2. Pure: fold and classify, one source after another in config order, so the result
-  // does not depend on which server answered first.
+  // 2. Pure: fold and classify. All new items of the cycle are folded together in the
+  // order they were reported (then config order, then feed order), so the earliest report
+  // of a story is its first reporter whichever server answered first.
   const now = deps.now();
   const nowIso = new Date(now).toISOString();
   const rules = compileTopics(config);
   const nextDue = nextDueAfter(config.schedule, now);
-  let stories: Story[] = before.stories;
   const seen = { ...before.seen };
   const states: Record<string, SourceState> = { ...before.sources };
-  const touched = new Set<string>();
-  const reports: SourceReport[] = [];
+  const reports = new Map<string, SourceReport>();
+  const storedGuids = new Set<string>();
+  for (const s of before.stories) for (const r of s.reporters) storedGuids.add(`${r.sourceId}\n${r.guid}`);
+  const fresh: Array<{ item: Item; order: number }> = [];
 
   for (const f of fetched) {
     const prev: SourceState = states[f.source.id] ?? { consecutiveFailures: 0 };
     const base: SourceState = { ...prev, lastAttempt: nowIso, nextDue };
     const report: SourceReport = { sourceId: f.source.id, outcome: 'ok', newStories: 0, folded: 0, updated: 0, known: 0, skipped: 0 };
+    reports.set(f.source.id, report);
     if (f.kind === 'failed') {
       states[f.source.id] = {
         ...base,
@@ -159,24 +162,12 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
       states[f.source.id] = { ...base, lastStatus: 304, lastSuccess: nowIso, consecutiveFailures: 0, lastError: undefined };
       report.outcome = 'not-modified';
     } else {
-      // Items already ingested once but no longer stored (retention dropped them) stay out.
-      const storedIds = new Set<string>();
-      for (const s of stories) for (const r of s.reporters) if (r.sourceId === f.source.id) storedIds.add(r.guid);
-      const fresh: Item[] = [];
       for (const item of f.items) {
+        // Items ingested once but no longer stored (retention dropped them) stay out.
         const key = seenKey(item.sourceId, item.guid);
-        if (seen[key] && !storedIds.has(item.guid)) report.known++;
-        else fresh.push(item);
+        if (seen[key] && !storedGuids.has(`${item.sourceId}\n${item.guid}`)) report.known++;
+        else fresh.push({ item, order: fresh.length });
         seen[key] = nowIso;
-      }
-      const result = foldItems(stories, fresh, { windowHours: config.dedupe.windowHours, now });
-      stories = result.stories;
-      for (const id of result.touched) touched.add(id);
-      for (const o of result.outcomes) {
-        if (o === 'new') report.newStories++;
-        else if (o === 'folded') report.folded++;
-        else if (o === 'updated') report.updated++;
-        else report.known++;
       }
       report.skipped = f.skipped;
       states[f.source.id] = {
@@ -190,18 +181,33 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
         feedTitle: f.feedTitle ?? prev.feedTitle,
         feedLink: f.feedLink ?? prev.feedLink,
       };
-      log.info({ source_id: f.source.id, new: report.newStories, folded: report.folded, updated: report.updated }, 'polled');
     }
-    reports.push(report);
   }
+
+  const time = (i: Item) => i.published ?? nowIso;
+  fresh.sort((a, b) => (time(a.item) < time(b.item) ? -1 : time(a.item) > time(b.item) ? 1 : a.order - b.order));
+  const items = fresh.map((f) => f.item);
+  const folded = foldItems(before.stories, items, { windowHours: config.dedupe.windowHours, now });
+  folded.outcomes.forEach((o, i) => {
+    const report = reports.get(items[i]!.sourceId)!;
+    if (o === 'new') report.newStories++;
+    else if (o === 'folded') report.folded++;
+    else if (o === 'updated') report.updated++;
+    else report.known++;
+  });
+  for (const r of reports.values()) {
+    if (r.outcome === 'ok') log.info({ source_id: r.sourceId, new: r.newStories, folded: r.folded, updated: r.updated }, 'polled');
+  }
+  let stories: Story[] = folded.stories;
+  const touched = folded.touched;
 
   // New and changed stories are filed; all of them when the topic rules were edited.
   const fingerprint = topicRulesFingerprint(config);
   const refileAll = before.topicRules !== fingerprint;
-  stories = stories.map((s) => (refileAll || touched.has(s.id) ? { ...s, topics: classifyStory(s, rules) } : s));
+  stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
   const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint }, config.retention.days, now);
   await store.write(next);
-  return reports;
+  return fetched.map((f) => reports.get(f.source.id)!);
 }
 
 /** Drop stories older than the retention, and forget seen items long gone from their feed. */
@@ -212,12 +218,30 @@ export function applyRetention(data: StoreData, days: number, now: number): Stor
   return { ...data, stories: data.stories.filter((s) => s.published >= cutoff), seen };
 }
 
+/**
+ * Topics for `only` the given stories (all when undefined). A stored story that joins or
+ * leaves a topic has changed for that topic's readers: its `updated` moves to now.
+ */
+export function fileTopics(
+  stories: Story[],
+  rules: TopicRules,
+  nowIso: string,
+  scope: { only?: ReadonlySet<string>; created?: ReadonlySet<string> } = {},
+): Story[] {
+  return stories.map((s) => {
+    if (scope.only && !scope.only.has(s.id)) return s;
+    const topics = classifyStory(s, rules);
+    if (topics.join('\n') === s.topics.join('\n')) return s;
+    const bump = !scope.created?.has(s.id) && nowIso > s.updated;
+    return { ...s, topics, updated: bump ? nowIso : s.updated };
+  });
+}
+
 /** Re-file every story when the topic rules differ from those it was filed with. */
-export function refileIfRulesChanged(data: StoreData, config: Config): StoreData | undefined {
+export function refileIfRulesChanged(data: StoreData, config: Config, now: number): StoreData | undefined {
   const fingerprint = topicRulesFingerprint(config);
   if (data.topicRules === fingerprint) return undefined;
-  const rules = compileTopics(config);
-  return { ...data, topicRules: fingerprint, stories: data.stories.map((s) => ({ ...s, topics: classifyStory(s, rules) })) };
+  return { ...data, topicRules: fingerprint, stories: fileTopics(data.stories, compileTopics(config), new Date(now).toISOString()) };
 }
 
 export function defaultUserAgent(publicUrl: string): string {

@@ -22,8 +22,10 @@ export function nextTick(schedule: string, now: number, timezone?: string): numb
   }
 }
 
+/** When a source polled at `now` is due again: the first tick at least the grace away,
+ * so a poll just before a tick is not repeated at that tick. */
 export function nextDueAfter(schedule: string, now: number): string {
-  return new Date(nextTick(schedule, now) - TICK_GRACE_MS).toISOString();
+  return new Date(nextTick(schedule, now + TICK_GRACE_MS) - TICK_GRACE_MS).toISOString();
 }
 
 export function isDue(state: SourceState | undefined, now: number): boolean {
