@@ -14,13 +14,16 @@ export type FeedErrorCode =
 
 export class FeedError extends Error {
   override readonly name = 'FeedError';
+  /** From a 429/503 Retry-After header: how long the server asked us to wait. */
+  readonly retryAfterMs?: number;
   constructor(
     readonly code: FeedErrorCode,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -56,7 +56,16 @@ export interface SourceState {
   lastStatus?: number;
   consecutiveFailures: number;
   lastError?: string;
+  /** FeedError code of the last failure ("timeout", "http", …). */
+  lastErrorCode?: string;
   nextDue?: string;
+  /** A 429/503 Retry-After window: no request before this time, not even a manual poll. */
+  retryAfterUntil?: string;
+  /** The last time the feed answered with a body (200), not 304: some servers answer
+   * 304 to everything, so after 12 h without a body nahr fetches once unconditionally. */
+  lastFullFetch?: string;
+  /** Where a 301/308 chain from the configured URL now ends: shown on /status. */
+  permanentRedirect?: string;
   /** The feed's own title and link, for atom:source. */
   feedTitle?: string;
   feedLink?: string;

@@ -69,7 +69,7 @@ describe('nahr poll', () => {
       'enab: 2 new, 2 duplicates folded, 0 already known',
       'thawra: 1 new, 3 duplicates folded, 0 already known',
       'tishreen: 2 new, 0 duplicates folded, 0 already known',
-      'down: failed (http): HTTP 500 Internal Server Error',
+      'down: failed (http): server error (HTTP 500)',
     ]);
   });
 

@@ -66,7 +66,7 @@ describe('fetchFeed', () => {
     await expect(fetchFeed(req('/slow.xml', { timeoutMs: 300 }))).rejects.toMatchObject({ code: 'timeout' });
   });
   it('reports an HTTP error status', async () => {
-    await expect(fetchFeed(req('/error.xml'))).rejects.toMatchObject({ code: 'http', status: 503, message: 'HTTP 503 Service Unavailable' });
+    await expect(fetchFeed(req('/error.xml'))).rejects.toMatchObject({ code: 'http', status: 503, message: 'service unavailable (HTTP 503)' });
   });
   it('follows a redirect and reports the final URL', async () => {
     const res = await fetchFeed(req('/moved.xml'));

@@ -3,6 +3,7 @@
 // must not silently do nothing).
 import cron from 'node-cron';
 import { z } from 'zod';
+import { parseDuration } from './duration.js';
 
 const id = z
   .string({ error: 'expected an id (text)' })
@@ -10,6 +11,24 @@ const id = z
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'not a URL (expected http:// or https://)' });
 const phrases = z.array(text, { error: 'expected a list of phrases' }).default([]);
+
+const duration = z
+  .string({ error: 'expected a duration such as "15m", "6h" or "1d"' })
+  .refine((d) => (parseDuration(d) ?? 0) >= 60_000, { error: 'expected a duration of at least 1 minute, such as "15m", "6h" or "1d"' });
+
+const timezone = z.string({ error: 'expected a time zone such as "Asia/Damascus"' }).refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'not a known time zone (an IANA name such as "Asia/Damascus")' },
+);
+
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export const sourceSchema = z.strictObject({
   id,
@@ -21,6 +40,19 @@ export const sourceSchema = z.strictObject({
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'expected a language tag such as "ar" or "en"' })
     .default('ar'),
+  /** Overrides the global schedule for this source: polled when this long has passed. */
+  interval: duration.optional(),
+  timeoutSeconds: z.number({ error: 'expected a number of seconds' }).positive({ error: 'must be > 0' }).optional(),
+  /** For dates the feed writes without a zone. */
+  timezone: timezone.default('Asia/Damascus'),
+  userAgent: text.optional(),
+  headers: z
+    .record(
+      z.string().regex(headerName, { error: 'not a valid HTTP header name' }),
+      z.string({ error: 'expected the header value as text' }),
+      { error: 'expected a map of header names to values' },
+    )
+    .default({}),
 });
 
 export const topicSchema = z.strictObject({
@@ -50,12 +82,14 @@ export const configSchema = z
     fetch: z
       .strictObject({
         concurrency: z.number().int().min(1).max(64).default(8),
+        perHost: z.number().int().min(1).max(16).default(2),
         timeoutSeconds: positive('seconds').default(20),
         maxBytes: z.number().int().min(1024).default(15 * 1024 * 1024),
         // Default: "nahr/<version> (+<publicUrl>)", so a site's admin can see who polls.
         userAgent: text.optional(),
       })
       .prefault({}),
+    backoff: z.strictObject({ maxHours: positive('hours').default(24) }).prefault({}),
     sources: z.array(sourceSchema, { error: 'expected a list of sources' }).default([]),
     topics: z.array(topicSchema, { error: 'expected a list of topics' }).default([]),
   });

@@ -6,7 +6,7 @@ import type { RawItem } from '../parse/parse.js';
 import { itemTime } from './dates.js';
 import { cleanLink } from './links.js';
 import { sanitizeContent } from './sanitize.js';
-import { plainText } from './text.js';
+import { plainText, truncateText } from './text.js';
 import type { TitleKeyFolder } from './title-key.js';
 
 export interface NormalizeContext {
@@ -15,29 +15,39 @@ export interface NormalizeContext {
   feedUrl: string;
   now: number;
   titleKey: TitleKeyFolder;
+  /** IANA zone for dates written without one (the source's `timezone`). */
+  timezone?: string;
 }
+
+/** Longer titles are cut (some feeds put the whole article in <title>). */
+export const MAX_TITLE_GRAPHEMES = 300;
+/** A title made from the summary, for an entry that has none. */
+const SUMMARY_TITLE_GRAPHEMES = 120;
 
 export type Normalized = { ok: true; item: Item } | { ok: false; reason: string };
 
 export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Normalized {
   const link = cleanLink(raw.link, ctx.feedUrl);
-  const title = plainText(raw.title);
+  const ownTitle = truncateText(plainText(raw.title), MAX_TITLE_GRAPHEMES);
   const html = sanitizeContent(raw.content ?? raw.summary, link ?? ctx.feedUrl);
+  // No title: the start of the summary stands in (readers need something to show).
+  const title = ownTitle || truncateText(plainText(raw.summary ?? html), SUMMARY_TITLE_GRAPHEMES);
   if (!title && !link && !html) return { ok: false, reason: 'entry has no title, link or content' };
-  const published = itemTime(raw.dates, ctx.now);
+  const published = itemTime(raw.dates, ctx.now, ctx.timezone);
   // Identity inside the source: the guid, else the link, else a hash of what is there
   // (an item with neither is recognized again only if its title and date stay the same).
   const guid =
     raw.guid?.trim() ||
     link ||
-    `sha1:${createHash('sha1').update(`${title}\n${raw.dates[0] ?? ''}\n${html}`).digest('hex')}`;
+    `sha1:${createHash('sha1').update(`${ownTitle}\n${raw.dates[0] ?? ''}\n${html}`).digest('hex')}`;
   return {
     ok: true,
     item: {
       sourceId: ctx.sourceId,
       guid,
-      title: title || plainText(html).slice(0, 120),
-      titleKey: ctx.titleKey(title),
+      title,
+      // An entry without its own title never folds: a summary is not a headline.
+      titleKey: ownTitle ? ctx.titleKey(ownTitle) : '',
       link,
       html,
       categories: raw.categories.map((c) => plainText(c)).filter(Boolean),

@@ -33,3 +33,19 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '');
 }
+
+const segmenter = new Intl.Segmenter('ar', { granularity: 'grapheme' });
+
+/**
+ * At most `max` user-perceived characters, cut on a grapheme boundary (a letter keeps its
+ * marks: "تَّ" is one grapheme) and, where one is near, at a space; "…" marks the cut.
+ */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const graphemes = Array.from(segmenter.segment(text), (g) => g.segment);
+  if (graphemes.length <= max) return text;
+  let cut = graphemes.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length * 0.7) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+}

@@ -3,29 +3,30 @@
 // fetch → not modified? → decode → parse → normalize → fold → classify → store.
 // Dependencies come in as an argument, so tests run it with fakes.
 import { createHash } from 'node:crypto';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { classifyStory, compileTopics, topicRulesFingerprint, type TopicRules } from '../classify/topics.js';
-import type { Config, SourceConfig } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { foldItems } from '../dedupe/fold.js';
-import { FeedError } from '../errors.js';
-import { decodeFeed } from '../fetch/charset.js';
 import type { FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import type { Item, SourceState, Story } from '../model.js';
-import { normalizeItem } from '../normalize/item.js';
-import { cleanLink } from '../normalize/links.js';
-import { plainText } from '../normalize/text.js';
 import { createTitleKeyFolder } from '../normalize/title-key.js';
-import { parseFeed } from '../parse/parse.js';
-import { NAHR_VERSION } from '../version.js';
 import type { Store, StoreData } from '../store/store.js';
-import { isDue, nextDueAfter } from './schedule.js';
+import { readSource, type SourceRead } from './read-source.js';
+import { inRetryAfterWindow, isDue } from './schedule.js';
+import { isRateLimit, nextSourceState } from './source-state.js';
+
+export { defaultUserAgent } from './read-source.js';
 
 export interface PollDeps {
   store: Store;
   fetch: FetchFeed;
   now: () => number;
   log: Log;
+  /** Each fetch starts after a random delay up to this (default 0): a hundred sources do
+   * not hit the network in the same second. */
+  jitterMs?: number;
+  random?: () => number;
 }
 
 export interface PollOptions {
@@ -35,7 +36,7 @@ export interface PollOptions {
 
 export interface SourceReport {
   sourceId: string;
-  outcome: 'ok' | 'not-modified' | 'failed';
+  outcome: 'ok' | 'not-modified' | 'failed' | 'rate-limited' | 'waiting';
   /** Items that started a story. */
   newStories: number;
   /** Items that joined another outlet's story. */
@@ -47,86 +48,60 @@ export interface SourceReport {
   /** Entries that could not be normalized. */
   skipped: number;
   error?: { code: string; message: string };
+  /** For 'waiting' and 'rate-limited': no request before this time (Retry-After). */
+  retryAfterUntil?: string;
+  fetchMs?: number;
 }
-
-type Fetched =
-  | { source: SourceConfig; kind: 'not-modified' }
-  | { source: SourceConfig; kind: 'failed'; error: FeedError; status?: number }
-  | {
-      source: SourceConfig;
-      kind: 'ok';
-      items: Item[];
-      skipped: number;
-      status: number;
-      etag?: string;
-      lastModified?: string;
-      feedTitle?: string;
-      feedLink?: string;
-    };
 
 /** Hash of an item's identity, for the store's memory of items already ingested. */
 export function seenKey(sourceId: string, guid: string): string {
   return createHash('sha1').update(`${sourceId}\n${guid}`).digest('hex').slice(0, 24);
 }
 
+const emptyReport = (sourceId: string, outcome: SourceReport['outcome']): SourceReport => ({
+  sourceId,
+  outcome,
+  newStories: 0,
+  folded: 0,
+  updated: 0,
+  known: 0,
+  skipped: 0,
+});
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
 export async function pollCycle(config: Config, deps: PollDeps, opts: PollOptions): Promise<SourceReport[]> {
   const { store, log } = deps;
   const startedAt = deps.now();
   const before = store.read();
-  const sources = config.sources.filter(
-    (s) => s.enabled && (!opts.onlyDue || isDue(before.sources[s.id], startedAt)),
-  );
-  if (sources.length === 0) return [];
+  const enabled = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(before.sources[s.id], startedAt)));
+  // Even a manual refresh respects a site's Retry-After.
+  const waiting = enabled.filter((s) => inRetryAfterWindow(before.sources[s.id], startedAt));
+  const sources = enabled.filter((s) => !waiting.includes(s));
+  if (enabled.length === 0) return [];
   const titleKey = createTitleKeyFolder(config.sources.map((s) => s.name));
 
-  // 1. I/O: fetch, decode, parse and normalize every source, at most `concurrency` at once.
-  // A source's failure is a value here, never an exception: it cannot stop the others.
-  const limit = pLimit(config.fetch.concurrency);
-  const fetched = await Promise.all(
-    sources.map((source) =>
-      limit(async (): Promise<Fetched> => {
-        const state = before.sources[source.id];
-        try {
-          const res = await deps.fetch({
-            url: source.url,
-            etag: state?.etag,
-            lastModified: state?.lastModified,
-            timeoutMs: config.fetch.timeoutSeconds * 1000,
-            maxBytes: config.fetch.maxBytes,
-            userAgent: config.fetch.userAgent ?? defaultUserAgent(config.publicUrl),
-          });
-          if (res.kind === 'not-modified') return { source, kind: 'not-modified' };
-          const { text } = decodeFeed(res.bytes, res.contentType);
-          const feed = await parseFeed(text);
-          const now = deps.now();
-          const items: Item[] = [];
-          let skipped = 0;
-          for (const raw of feed.items) {
-            const n = normalizeItem(raw, { sourceId: source.id, feedUrl: res.url, now, titleKey });
-            if (n.ok) items.push(n.item);
-            else {
-              skipped++;
-              log.debug({ source_id: source.id, reason: n.reason }, 'entry skipped');
-            }
-          }
-          return {
-            source,
-            kind: 'ok',
-            items,
-            skipped,
-            status: res.status,
-            etag: res.etag,
-            lastModified: res.lastModified,
-            feedTitle: plainText(feed.title) || undefined,
-            feedLink: cleanLink(feed.link, res.url),
-          };
-        } catch (err) {
-          const error =
-            err instanceof FeedError ? err : new FeedError('parse', `unexpected error: ${(err as Error)?.message ?? err}`, undefined, { cause: err });
-          return { source, kind: 'failed', error, status: error.status };
-        }
-      }),
-    ),
+  // 1. I/O: fetch, decode, parse and normalize every source: at most `concurrency` at
+  // once and `perHost` to one host. The host slot is taken first, so a source waiting for
+  // its host never holds one of the global slots.
+  const global = pLimit(config.fetch.concurrency);
+  const perHost = new Map<string, LimitFunction>();
+  const random = deps.random ?? Math.random;
+  const ctx = { config, fetch: deps.fetch, now: deps.now, log, titleKey };
+  const reads: SourceRead[] = await Promise.all(
+    sources.map(async (source) => {
+      if (deps.jitterMs) await new Promise((r) => setTimeout(r, Math.floor(random() * deps.jitterMs!)));
+      const host = hostOf(source.url);
+      let hostLimit = perHost.get(host);
+      if (!hostLimit) perHost.set(host, (hostLimit = pLimit(config.fetch.perHost)));
+      return hostLimit(() => global(() => readSource(source, before.sources[source.id], ctx)));
+    }),
   );
 
   // 2. Pure: fold and classify. All new items of the cycle are folded together in the
@@ -135,7 +110,6 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const now = deps.now();
   const nowIso = new Date(now).toISOString();
   const rules = compileTopics(config);
-  const nextDue = nextDueAfter(config.schedule, now);
   const seen = { ...before.seen };
   const states: Record<string, SourceState> = { ...before.sources };
   const reports = new Map<string, SourceReport>();
@@ -143,44 +117,33 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   for (const s of before.stories) for (const r of s.reporters) storedGuids.add(`${r.sourceId}\n${r.guid}`);
   const fresh: Array<{ item: Item; order: number }> = [];
 
-  for (const f of fetched) {
-    const prev: SourceState = states[f.source.id] ?? { consecutiveFailures: 0 };
-    const base: SourceState = { ...prev, lastAttempt: nowIso, nextDue };
-    const report: SourceReport = { sourceId: f.source.id, outcome: 'ok', newStories: 0, folded: 0, updated: 0, known: 0, skipped: 0 };
+  for (const source of waiting) {
+    const report = emptyReport(source.id, 'waiting');
+    report.retryAfterUntil = before.sources[source.id]?.retryAfterUntil;
+    reports.set(source.id, report);
+  }
+  for (const f of reads) {
+    states[f.source.id] = nextSourceState(states[f.source.id], f, config, now);
+    const report = emptyReport(f.source.id, f.kind === 'failed' ? (isRateLimit(f) ? 'rate-limited' : 'failed') : f.kind);
+    report.fetchMs = f.fetchMs;
     reports.set(f.source.id, report);
     if (f.kind === 'failed') {
-      states[f.source.id] = {
-        ...base,
-        lastStatus: f.status,
-        consecutiveFailures: prev.consecutiveFailures + 1,
-        lastError: f.error.message,
-      };
-      report.outcome = 'failed';
       report.error = { code: f.error.code, message: f.error.message };
-      log.warn({ source_id: f.source.id, url: f.source.url, code: f.error.code, err: f.error.message }, 'poll failed');
-    } else if (f.kind === 'not-modified') {
-      states[f.source.id] = { ...base, lastStatus: 304, lastSuccess: nowIso, consecutiveFailures: 0, lastError: undefined };
-      report.outcome = 'not-modified';
-    } else {
-      for (const item of f.items) {
-        // Items ingested once but no longer stored (retention dropped them) stay out.
-        const key = seenKey(item.sourceId, item.guid);
-        if (seen[key] && !storedGuids.has(`${item.sourceId}\n${item.guid}`)) report.known++;
-        else fresh.push({ item, order: fresh.length });
-        seen[key] = nowIso;
-      }
-      report.skipped = f.skipped;
-      states[f.source.id] = {
-        ...base,
-        etag: f.etag,
-        lastModified: f.lastModified,
-        lastStatus: f.status,
-        lastSuccess: nowIso,
-        consecutiveFailures: 0,
-        lastError: undefined,
-        feedTitle: f.feedTitle ?? prev.feedTitle,
-        feedLink: f.feedLink ?? prev.feedLink,
-      };
+      report.retryAfterUntil = states[f.source.id]!.retryAfterUntil;
+      log.warn({ source_id: f.source.id, url: f.source.url, code: f.error.code, status: f.error.status, err: f.error.message }, 'poll failed');
+      continue;
+    }
+    if (f.permanentRedirect) {
+      log.warn({ source_id: f.source.id, url: f.source.url, moved_to: f.permanentRedirect }, 'feed moved permanently: update its url');
+    }
+    if (f.kind === 'not-modified') continue;
+    report.skipped = f.skipped;
+    for (const item of f.items) {
+      // Items ingested once but no longer stored (retention dropped them) stay out.
+      const key = seenKey(item.sourceId, item.guid);
+      if (seen[key] && !storedGuids.has(`${item.sourceId}\n${item.guid}`)) report.known++;
+      else fresh.push({ item, order: fresh.length });
+      seen[key] = nowIso;
     }
   }
 
@@ -207,7 +170,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
   const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint }, config.retention.days, now);
   await store.write(next);
-  return fetched.map((f) => reports.get(f.source.id)!);
+  return enabled.map((s) => reports.get(s.id)!);
 }
 
 /** Drop stories older than the retention, and forget seen items long gone from their feed. */
@@ -244,6 +207,3 @@ export function refileIfRulesChanged(data: StoreData, config: Config, now: numbe
   return { ...data, topicRules: fingerprint, stories: fileTopics(data.stories, compileTopics(config), new Date(now).toISOString()) };
 }
 
-export function defaultUserAgent(publicUrl: string): string {
-  return `nahr/${NAHR_VERSION} (Arabic news aggregator; +${publicUrl})`;
-}
