@@ -1,6 +1,6 @@
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchFeed, type FetchRequest } from '../src/fetch/fetch.js';
+import { createFetcher, fetchFeed, parseRetryAfter, type FetchRequest } from '../src/fetch/fetch.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 
 let server: FixtureServer;
@@ -28,6 +28,21 @@ beforeAll(async () => {
     '/slow.xml': () => undefined, // never answers
     '/error.xml': (_q, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>down</h1>'),
     '/moved.xml': (_q, res) => res.writeHead(301, { location: '/sana.xml' }).end(),
+    '/temp.xml': (_q, res) => res.writeHead(302, { location: '/sana.xml' }).end(),
+    '/perm-then-temp.xml': (_q, res) => res.writeHead(308, { location: '/temp.xml' }).end(),
+    '/hop1': (_q, res) => res.writeHead(302, { location: '/hop2' }).end(),
+    '/hop2': (_q, res) => res.writeHead(302, { location: '/hop3' }).end(),
+    '/hop3': (_q, res) => res.writeHead(302, { location: '/hop4' }).end(),
+    '/hop4': (_q, res) => res.writeHead(302, { location: '/hop5' }).end(),
+    '/hop5': (_q, res) => res.writeHead(302, { location: '/sana.xml' }).end(),
+    '/hop0': (_q, res) => res.writeHead(302, { location: '/hop1' }).end(),
+    '/ratelimit.xml': (_q, res) => res.writeHead(429, { 'retry-after': '120' }).end(),
+    '/unavailable.xml': (_q, res) => res.writeHead(503, { 'retry-after': 'Sun, 29 Nov 2099 12:00:00 GMT' }).end(),
+    '/trickle.xml': (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const timer = setInterval(() => res.write('<'), 100); // slowloris: a byte now and then, forever
+      res.on('close', () => clearInterval(timer));
+    },
     '/loop.xml': (_q, res) => res.writeHead(302, { location: '/loop.xml' }).end(),
   });
 });
@@ -71,6 +86,39 @@ describe('fetchFeed', () => {
   it('follows a redirect and reports the final URL', async () => {
     const res = await fetchFeed(req('/moved.xml'));
     expect(res.kind === 'ok' && res.url).toBe(server.url('/sana.xml'));
+  });
+  it('reports where a chain of permanent redirects ends, and only then', async () => {
+    const perm = await fetchFeed(req('/moved.xml'));
+    expect(perm.kind === 'ok' && perm.permanentRedirect).toBe(server.url('/sana.xml'));
+    const temp = await fetchFeed(req('/temp.xml'));
+    expect(temp.kind === 'ok' && temp.permanentRedirect).toBeUndefined();
+    const mixed = await fetchFeed(req('/perm-then-temp.xml'));
+    expect(mixed.kind === 'ok' && mixed.permanentRedirect).toBeUndefined();
+  });
+  it('follows at most 5 redirects', async () => {
+    await expect(fetchFeed(req('/hop1'))).resolves.toMatchObject({ kind: 'ok' }); // 5 hops
+    await expect(fetchFeed(req('/hop0'))).rejects.toMatchObject({ code: 'too-many-redirects', message: 'more than 5 redirects' });
+  });
+  it('reads Retry-After in seconds and as an HTTP date', async () => {
+    await expect(fetchFeed(req('/ratelimit.xml'))).rejects.toMatchObject({ status: 429, retryAfterMs: 120_000 });
+    const err = (await fetchFeed(req('/unavailable.xml')).catch((e: unknown) => e)) as { status: number; retryAfterMs: number };
+    expect(err.status).toBe(503);
+    expect(err.retryAfterMs).toBeGreaterThan(365 * 86_400_000);
+    expect(parseRetryAfter('garbage', 0)).toBeUndefined();
+  });
+  it('times out a server that trickles bytes (slowloris)', async () => {
+    const started = Date.now();
+    await expect(fetchFeed(req('/trickle.xml', { timeoutMs: 700 }))).rejects.toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+  it('reports a DNS failure (the lookup is stubbed: nothing leaves this machine)', async () => {
+    const noDns = createFetcher({
+      lookup: (hostname, _options, callback) => {
+        const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+        (callback as (e: Error) => void)(err);
+      },
+    });
+    await expect(noDns({ ...req('/x'), url: 'http://feeds.nowhere.invalid/rss.xml' })).rejects.toMatchObject({ code: 'network', message: 'host not found (DNS)' });
   });
   it('stops a redirect loop', async () => {
     await expect(fetchFeed(req('/loop.xml'))).rejects.toMatchObject({ code: 'too-many-redirects' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, nextDueAfter } from '../src/worker/schedule.js';
+import { configSchema, type SourceConfig } from '../src/config/schema.js';
+import { backoffMs, isDue, nextDueAfter, nextDueFor } from '../src/worker/schedule.js';
 
 describe('schedule', () => {
   const now = Date.now();
@@ -19,5 +20,30 @@ describe('schedule', () => {
   it('makes a never-polled source due', () => {
     expect(isDue(undefined, now)).toBe(true);
     expect(isDue({ consecutiveFailures: 0 }, now)).toBe(true);
+  });
+});
+
+describe('backoff and the next due time', () => {
+  const config = configSchema.parse({ sources: [{ id: 'a', name: 'أ', url: 'https://a.example/feed' }, { id: 'w', name: 'و', url: 'https://w.example/feed', interval: '7d' }] });
+  const [a, weekly] = config.sources as [SourceConfig, SourceConfig];
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  const inMinutes = (iso: string) => Math.round((Date.parse(iso) - now) / 60_000);
+
+  it('waits 10, 20, 40 … minutes after consecutive failures, capped at backoff.maxHours', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 12].map((n) => backoffMs(n, 24) / 60_000)).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 1440]);
+    expect(backoffMs(50, 2)).toBe(2 * 3_600_000);
+  });
+  it('after a success, the next schedule tick; with an interval, that long', () => {
+    expect(inMinutes(nextDueFor(a, config, { kind: 'ok' }, now))).toBeLessThanOrEqual(10);
+    expect(Date.parse(nextDueFor(weekly, config, { kind: 'ok' }, now)) - now).toBe(7 * 86_400_000 - 30_000);
+  });
+  it('after failures, the backoff (never sooner than the next tick)', () => {
+    expect(inMinutes(nextDueFor(a, config, { kind: 'failed', consecutiveFailures: 3 }, now))).toBe(40);
+    expect(inMinutes(nextDueFor(a, config, { kind: 'failed', consecutiveFailures: 30 }, now))).toBe(24 * 60);
+  });
+  it('honours a longer Retry-After, capped at backoff.maxHours', () => {
+    expect(inMinutes(nextDueFor(a, config, { kind: 'failed', consecutiveFailures: 1, retryAfterMs: 90 * 60_000 }, now))).toBe(90);
+    expect(inMinutes(nextDueFor(a, config, { kind: 'rate-limited', retryAfterMs: 365 * 86_400_000 }, now))).toBe(24 * 60);
+    expect(inMinutes(nextDueFor(a, config, { kind: 'rate-limited' }, now))).toBe(30);
   });
 });

@@ -14,8 +14,13 @@ export interface PollCommand {
   out: (line: string) => void;
 }
 
+/** Up to this random delay before each fetch, so sources do not all fire in one second. */
+export const POLL_JITTER_MS = 500;
+
 export function formatReport(r: SourceReport): string {
   if (r.outcome === 'failed') return `${r.sourceId}: failed (${r.error?.code}): ${r.error?.message}`;
+  if (r.outcome === 'rate-limited') return `${r.sourceId}: rate limited: ${r.error?.message}${r.retryAfterUntil ? `, next try after ${r.retryAfterUntil}` : ''}`;
+  if (r.outcome === 'waiting') return `${r.sourceId}: skipped: the site asked to wait until ${r.retryAfterUntil} (Retry-After)`;
   if (r.outcome === 'not-modified') return `${r.sourceId}: not modified`;
   const parts = [`${r.newStories} new`, `${r.folded} duplicates folded`];
   if (r.updated) parts.push(`${r.updated} updated`);
@@ -28,7 +33,7 @@ export async function runPoll(cmd: PollCommand): Promise<SourceReport[]> {
   const config: Config = await loadConfig(cmd.configFile);
   const store = await openLowdbStore(cmd.dataDir);
   try {
-    const reports = await pollCycle(config, { store, fetch: fetchFeed, now: Date.now, log: cmd.log }, { onlyDue: cmd.onlyDue });
+    const reports = await pollCycle(config, { store, fetch: fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS }, { onlyDue: cmd.onlyDue });
     if (reports.length === 0) cmd.out(cmd.onlyDue ? 'no source is due' : 'no enabled source');
     for (const r of reports) cmd.out(formatReport(r));
     return reports;

@@ -5,6 +5,8 @@ import { fetchFeed, type FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import { createPublisher } from '../publish/feeds.js';
 import { buildApp } from '../serve/app.js';
+import { buildStatus } from '../serve/status.js';
+import { POLL_JITTER_MS } from './poll.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { refileIfRulesChanged } from '../worker/poll-cycle.js';
 import { startScheduler } from '../worker/scheduler.js';
@@ -33,7 +35,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   if (refiled) await store.write(refiled);
 
   const publisher = createPublisher(config, store);
-  const app = buildApp({ publisher, config: () => config });
+  const app = buildApp({ publisher, config: () => config, status: () => buildStatus(config, store.read(), Date.now()) });
   let url: string;
   try {
     url = await app.listen({ port: cmd.port, host: cmd.host });
@@ -42,7 +44,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     throw err;
   }
   cmd.log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
-  const scheduler = startScheduler(() => config, { store, fetch: cmd.fetch ?? fetchFeed, now: Date.now, log: cmd.log });
+  const scheduler = startScheduler(() => config, { store, fetch: cmd.fetch ?? fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS });
 
   let closing: Promise<void> | undefined;
   return {

@@ -68,6 +68,8 @@ export function parseDate(raw: string, timezone = 'UTC'): number | undefined {
   s = s.replace(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/, (_m, d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
   // ISO dates with a space instead of "T" ("2026-11-29 10:00:00") are common in feeds.
   s = s.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, '$1T$2');
+  // V8's Date.parse guesses at anything ("0" is the year 2000): a date must name its year.
+  if (!/(^|\D)(19|20)\d{2}(\D|$)/.test(s)) return undefined;
   const hasZone = HAS_ZONE.test(s);
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s);
   // Date.parse reads a zone-less date-time as local time of this machine: read it as UTC

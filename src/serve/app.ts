@@ -5,10 +5,12 @@ import type { Config } from '../config/schema.js';
 import type { FeedKey, Publisher, Rendered } from '../publish/feeds.js';
 import { isNotModified } from './conditional.js';
 import { renderIndexPage } from './index-page.js';
+import type { Status } from './status.js';
 
 export interface AppDeps {
   publisher: Publisher;
   config: () => Config;
+  status: () => Status;
 }
 
 function sendFeed(req: FastifyRequest, reply: FastifyReply, rendered: Rendered | undefined) {
@@ -28,6 +30,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({ logger: false });
 
   app.get('/health', async () => ({ status: 'ok' }));
+
+  app.get('/status.json', async (_req, reply) =>
+    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(deps.status(), null, 2)),
+  );
 
   app.get('/', async (_req, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderIndexPage(deps.config())),

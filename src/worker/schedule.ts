@@ -14,16 +14,17 @@ const RATE_LIMIT_WAIT_MS = 30 * 60_000;
 /** Some servers answer 304 to everything: fetch once without validators after this long. */
 export const UNCONDITIONAL_AFTER_MS = 12 * 3_600_000;
 
-/** The next time the cron schedule fires after `now`, in ms. */
+/** The next time the cron schedule fires after `now`, in ms (minute resolution; a
+ * seconds field, which node-cron allows, is treated as firing at second 0). Steps minute
+ * by minute with node-cron's own matcher, so it works for any clock, real or fake. */
 export function nextTick(schedule: string, now: number, timezone?: string): number {
   const task = cron.createTask(schedule, () => undefined, timezone ? { timezone } : {});
   try {
-    // getNextRuns counts from the real clock; step past `now` when the caller's clock differs.
-    const runs = task.getNextRuns(50).map((d) => d.getTime());
-    const next = runs.find((t) => t > now);
-    if (next !== undefined) return next;
-    const step = runs.length > 1 ? runs[1]! - runs[0]! : 600_000;
-    return now + step;
+    const start = Math.floor(now / 60_000) * 60_000 + 60_000;
+    for (let t = start, n = 0; n < 366 * 1440; t += 60_000, n++) {
+      if (task.match(new Date(t))) return t;
+    }
+    return start + 86_400_000; // a schedule that never fires within a year: daily
   } finally {
     task.destroy();
   }

@@ -1,0 +1,74 @@
+// What /status.json tells an operator: every configured source by id, its state and why.
+import type { Config } from '../config/schema.js';
+import type { StoreData } from '../store/store.js';
+import { inRetryAfterWindow } from '../worker/schedule.js';
+
+export type SourceHealth = 'ok' | 'failing' | 'backing-off' | 'disabled' | 'pending';
+
+export interface SourceStatus {
+  id: string;
+  name: string;
+  url: string;
+  state: SourceHealth;
+  lastAttempt?: string;
+  lastSuccess?: string;
+  lastStatus?: number;
+  consecutiveFailures: number;
+  lastError?: string;
+  lastErrorCode?: string;
+  nextDue?: string;
+  retryAfterUntil?: string;
+  /** The configured URL redirects permanently here: update `url` in the config. */
+  movedTo?: string;
+  /** Items from this source first seen in the last 24 hours. */
+  itemsLast24h: number;
+  storiesStored: number;
+}
+
+export interface Status {
+  generatedAt: string;
+  totals: Record<SourceHealth, number> & { sources: number; stories: number };
+  sources: SourceStatus[];
+}
+
+export function sourceHealth(enabled: boolean, failures: number, polled: boolean, rateLimited: boolean): SourceHealth {
+  if (!enabled) return 'disabled';
+  if (failures > 0) return 'failing';
+  if (rateLimited) return 'backing-off';
+  return polled ? 'ok' : 'pending';
+}
+
+export function buildStatus(config: Config, data: StoreData, now: number): Status {
+  const dayAgo = new Date(now - 86_400_000).toISOString();
+  const recent = new Map<string, number>();
+  const stored = new Map<string, number>();
+  for (const story of data.stories) {
+    for (const r of story.reporters) {
+      stored.set(r.sourceId, (stored.get(r.sourceId) ?? 0) + 1);
+      if (r.seenAt >= dayAgo) recent.set(r.sourceId, (recent.get(r.sourceId) ?? 0) + 1);
+    }
+  }
+  const sources = config.sources.map((s): SourceStatus => {
+    const st = data.sources[s.id];
+    return {
+      id: s.id,
+      name: s.name,
+      url: s.url,
+      state: sourceHealth(s.enabled, st?.consecutiveFailures ?? 0, !!st?.lastAttempt, inRetryAfterWindow(st, now)),
+      lastAttempt: st?.lastAttempt,
+      lastSuccess: st?.lastSuccess,
+      lastStatus: st?.lastStatus,
+      consecutiveFailures: st?.consecutiveFailures ?? 0,
+      lastError: st?.lastError,
+      lastErrorCode: st?.lastErrorCode,
+      nextDue: s.enabled ? st?.nextDue : undefined,
+      retryAfterUntil: st?.retryAfterUntil,
+      movedTo: st?.permanentRedirect,
+      itemsLast24h: recent.get(s.id) ?? 0,
+      storiesStored: stored.get(s.id) ?? 0,
+    };
+  });
+  const totals = { sources: sources.length, stories: data.stories.length, ok: 0, failing: 0, 'backing-off': 0, disabled: 0, pending: 0 };
+  for (const s of sources) totals[s.state]++;
+  return { generatedAt: new Date(now).toISOString(), totals, sources };
+}
