@@ -196,6 +196,15 @@ describe('topic feeds and the rest of the site', () => {
     }
   });
 
+  it('lists every source on /status.json with its state and last error', async () => {
+    const res = await get('/status.json');
+    expect(res.status).toBe(200);
+    const status = (await res.json()) as { sources: Array<{ id: string; state: string; lastError?: string; storiesStored: number }> };
+    expect(status.sources.map((s) => s.id)).toEqual(['sana', 'alwatan', 'enab', 'thawra', 'tishreen', 'down']);
+    expect(status.sources.find((s) => s.id === 'down')).toMatchObject({ state: 'failing', lastError: 'server error (HTTP 500)' });
+    expect(status.sources.find((s) => s.id === 'sana')).toMatchObject({ state: 'ok', storiesStored: 6 });
+  });
+
   it('answers /health and serves an RTL index page with autodiscovery', async () => {
     expect((await get('/health')).status).toBe(200);
     const html = await (await get('/')).text();

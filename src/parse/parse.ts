@@ -127,6 +127,11 @@ export async function parseFeed(xml: string): Promise<RawFeed> {
     if (/not recognized as RSS/i.test(reason)) {
       throw new FeedError('not-a-feed', 'the document is XML but not RSS or Atom', undefined, { cause: err });
     }
+    // Entities declared in a DOCTYPE (billion laughs, XXE, or harmless ones) are refused
+    // by the strict parser and never expanded; they must not be "repaired" into text.
+    if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(prepared.slice(0, 65_536))) {
+      throw new FeedError('parse', 'the feed declares its own entities (DOCTYPE), which nahr never expands', undefined, { cause: err });
+    }
     // The commonest breakage in real feeds: a bare "&" or an HTML entity (&nbsp;) that
     // XML does not define. Repair those and try once more before giving up on the feed.
     const repaired = repairEntities(prepared);
