@@ -3,6 +3,7 @@
 // RSS 0.9x, RSS 1.0 (RDF), RSS 2.0 and Atom 1.0 (and 0.3) are all handled by rss-parser.
 import { decodeHTML } from 'entities';
 import Parser from 'rss-parser';
+import { parseGeneric } from './generic.js';
 import { FeedError } from '../errors.js';
 
 export interface RawItem {
@@ -90,6 +91,40 @@ function assumeRssVersion(xml: string): string {
   });
 }
 
+// A DOCTYPE's internal subset. External entities (SYSTEM/PUBLIC, such as the XHTML
+// entity sets old feeds reference) are never fetched or read: the DOCTYPE is dropped and
+// their references are left to repairEntities (HTML names become characters, anything
+// else literal text). Simple internal entities are expanded, boundedly. An entity whose
+// value refers to another entity is the billion-laughs pattern: the feed is refused.
+const DOCTYPE_SUBSET = /<!DOCTYPE\s+[^[>]*\[([\s\S]*?)\]\s*>/i;
+const ENTITY_DECL = /<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:(SYSTEM|PUBLIC)\b[^>]*|"([^"]*)"|'([^']*)')\s*>/g;
+const MAX_EXPANSION = 1 << 20;
+
+export function resolveDoctypeEntities(xml: string): string {
+  const head = xml.slice(0, 65_536);
+  const m = DOCTYPE_SUBSET.exec(head);
+  if (!m) return xml;
+  const values = new Map<string, string>();
+  for (const [, parameter, name, external, dq, sq] of m[1]!.matchAll(ENTITY_DECL)) {
+    if (parameter || external) continue;
+    const value = dq ?? sq ?? '';
+    if (/[&%<]/.test(value)) {
+      throw new FeedError('parse', 'the feed declares nested entities (DOCTYPE), which nahr never expands');
+    }
+    values.set(name!, value.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  }
+  const body = xml.slice(0, m.index) + xml.slice(m.index + m[0].length);
+  if (values.size === 0) return body;
+  let added = 0;
+  return body.replace(/&([\w.:-]+);/g, (whole, name: string) => {
+    const value = values.get(name);
+    if (value === undefined) return whole;
+    added += value.length;
+    if (added > MAX_EXPANSION) throw new FeedError('parse', 'the feed\'s entities expand past 1 MiB; refused');
+    return value;
+  });
+}
+
 type ParsedFeed = Awaited<ReturnType<Parser['parseString']>>;
 
 function parseStrict(xml: string): Promise<ParsedFeed> {
@@ -112,36 +147,8 @@ export function repairEntities(xml: string): string {
   });
 }
 
-export async function parseFeed(xml: string): Promise<RawFeed> {
-  const body = xml.replace(/^\uFEFF/, '').trimStart();
-  if (!body) throw new FeedError('empty', 'the response body is empty');
-  if (/^(<!doctype html|<html[\s>])/i.test(body)) {
-    throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
-  }
-  const prepared = assumeRssVersion(xhtmlAsHtml(dropInvalidAtomDates(body)));
-  let feed: ParsedFeed;
-  try {
-    feed = await parseStrict(prepared);
-  } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
-    if (/not recognized as RSS/i.test(reason)) {
-      throw new FeedError('not-a-feed', 'the document is XML but not RSS or Atom', undefined, { cause: err });
-    }
-    // Entities declared in a DOCTYPE (billion laughs, XXE, or harmless ones) are refused
-    // by the strict parser and never expanded; they must not be "repaired" into text.
-    if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(prepared.slice(0, 65_536))) {
-      throw new FeedError('parse', 'the feed declares its own entities (DOCTYPE), which nahr never expands', undefined, { cause: err });
-    }
-    // The commonest breakage in real feeds: a bare "&" or an HTML entity (&nbsp;) that
-    // XML does not define. Repair those and try once more before giving up on the feed.
-    const repaired = repairEntities(prepared);
-    if (repaired === prepared) throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
-    try {
-      feed = await parseStrict(repaired);
-    } catch {
-      throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
-    }
-  }
+/** rss-parser's output mapped to RawFeed. */
+function fromRssParser(feed: ParsedFeed): RawFeed {
   const items = (feed.items ?? []).map((raw): RawItem => {
     const r = raw as Record<string, unknown>;
     const atomContent = text(r.atomContentRaw);
@@ -161,4 +168,40 @@ export async function parseFeed(xml: string): Promise<RawFeed> {
     };
   });
   return { title: text(feed.title), link: text(feed.link), items };
+}
+
+/** rss-parser first; the generic reader for shapes it cannot map. Throws the first error. */
+async function readDocument(xml: string): Promise<RawFeed> {
+  try {
+    return fromRssParser(await parseStrict(xml));
+  } catch (err) {
+    const generic = await parseGeneric(xml).catch(() => undefined);
+    if (generic) return generic;
+    throw err;
+  }
+}
+
+export async function parseFeed(xml: string): Promise<RawFeed> {
+  const body = xml.replace(/^\uFEFF/, '').trimStart();
+  if (!body) throw new FeedError('empty', 'the response body is empty');
+  if (/^(<!doctype html|<html[\s>])/i.test(body)) {
+    throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
+  }
+  const prepared = assumeRssVersion(xhtmlAsHtml(dropInvalidAtomDates(resolveDoctypeEntities(body))));
+  try {
+    return await readDocument(prepared);
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    // The commonest breakage in real feeds: a bare "&" or an HTML entity (&nbsp;) that
+    // XML does not define. Repair those and try once more before giving up on the feed.
+    const repaired = repairEntities(prepared);
+    if (repaired !== prepared) {
+      const second = await readDocument(repaired).catch(() => undefined);
+      if (second) return second;
+    }
+    if (/not recognized as RSS/i.test(reason)) {
+      throw new FeedError('not-a-feed', 'the document is XML but not RSS or Atom', undefined, { cause: err });
+    }
+    throw new FeedError('parse', `malformed feed XML: ${reason}`, undefined, { cause: err });
+  }
 }

@@ -1,0 +1,44 @@
+// The shared corpus (../shared/corpus): every feed of the Universal Feed Parser's and the
+// W3C Feed Validator's test suites, rss-parser's and feed-parser's, through parse and
+// normalize. Counts are pinned per folder, so a regression (or a catch-all that rejects
+// everything) fails here; `npm run corpus` prints the same table.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCorpus, type FolderCounts } from '../scripts/corpus.js';
+import { corpus } from './helpers/paths.js';
+
+const PINNED: Record<string, Pick<FolderCounts, 'files' | 'parsed' | 'rejected' | 'items'>> = {
+  'arabic/arabic-script-not-arabic-language': { files: 3, parsed: 3, rejected: {}, items: 86 },
+  'feedparser/encoding': { files: 82, parsed: 74, rejected: { parse: 8 }, items: 10 },
+  'feedparser/entities': { files: 256, parsed: 244, rejected: { parse: 12 }, items: 0 },
+  'feedparser/illformed': { files: 19, parsed: 14, rejected: { parse: 5 }, items: 7 },
+  'feedparser/wellformed': { files: 1749, parsed: 1749, rejected: {}, items: 714 },
+  'feedvalidator/atom': { files: 794, parsed: 789, rejected: { 'not-a-feed': 1, parse: 4 }, items: 452 },
+  'feedvalidator/ext': { files: 314, parsed: 293, rejected: { 'not-a-feed': 20, parse: 1 }, items: 260 },
+  'feedvalidator/rss': { files: 221, parsed: 218, rejected: { 'not-a-feed': 1, parse: 2 }, items: 127 },
+  'feedvalidator/rss11': { files: 32, parsed: 32, rejected: {}, items: 30 },
+  'feedvalidator/rss20': { files: 326, parsed: 325, rejected: { parse: 1 }, items: 177 },
+  'feedvalidator/xml': { files: 5, parsed: 5, rejected: {}, items: 0 },
+  'others/rowanmanning-feed-parser': { files: 45, parsed: 44, rejected: { parse: 1 }, items: 1116 },
+  'others/rss-parser': { files: 31, parsed: 30, rejected: { 'not-a-feed': 1 }, items: 1369 },
+};
+
+const present = existsSync(corpus);
+if (!present && process.env.CI === 'true') throw new Error(`the corpus is required under CI: ${corpus}`);
+
+describe.skipIf(!present)('the shared corpus', () => {
+  it('reads or cleanly rejects every file, with the pinned counts per folder', { timeout: 120_000 }, async () => {
+    const counts = await runCorpus(corpus);
+    const crashed = [...counts.values()].flatMap((c) => c.crashed);
+    expect(crashed).toEqual([]);
+    const got = Object.fromEntries(
+      [...counts].map(([folder, c]) => [folder, { files: c.files, parsed: c.parsed, rejected: c.rejected, items: c.items }]),
+    );
+    expect(got).toEqual(PINNED);
+  });
+
+  it('rejects no feed its own suite calls valid (feedparser wellformed/, W3C "Expect: !Error")', { timeout: 120_000 }, async () => {
+    const counts = await runCorpus(corpus);
+    expect([...counts.values()].flatMap((c) => c.validRejected)).toEqual([]);
+  });
+});
