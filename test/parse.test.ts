@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../src/errors.js';
 import { decodeFeed } from '../src/fetch/charset.js';
-import { normalizeItem } from '../src/normalize/item.js';
-import { createTitleKeyFolder } from '../src/normalize/title-key.js';
 import { parseFeed, repairEntities } from '../src/parse/parse.js';
 import { plainText } from '../src/normalize/text.js';
 import { fixtures } from './helpers/paths.js';

@@ -1,0 +1,79 @@
+// Fetching as a good citizen: per-host and global limits, jitter, the 12 h unconditional
+// fetch, per-source options on the wire. Real fetcher, local server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../src/config/schema.js';
+import { createFetcher, type FetchRequest } from '../src/fetch/fetch.js';
+import { silentLog } from '../src/log.js';
+import { pollCycle } from '../src/worker/poll-cycle.js';
+import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { memoryStore } from './helpers/memory-store.js';
+
+let server: FixtureServer;
+let inFlight = 0;
+let maxInFlight = 0;
+const feed = '<rss version="2.0"><channel><title>t</title></channel></rss>';
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  for (let i = 0; i < 6; i++) {
+    server.route(`/slow${i}`, (_req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
+      }, 150);
+    });
+  }
+});
+afterAll(() => server.close());
+
+const sources = (n: number, host = '127.0.0.1') =>
+  Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `s${i}`, url: server.url(`/slow${i}`).replace('127.0.0.1', host) }));
+
+describe('polite fetching', () => {
+  it('sends at most perHost requests at a time to one host', async () => {
+    maxInFlight = 0;
+    const config = configSchema.parse({ fetch: { concurrency: 8, perHost: 2 }, sources: sources(6) });
+    await pollCycle(config, { store: memoryStore(), fetch: createFetcher(), now: Date.now, log: silentLog }, { onlyDue: false });
+    expect(maxInFlight).toBe(2);
+  });
+
+  it('respects the global limit across hosts', async () => {
+    maxInFlight = 0;
+    // 127.0.0.1 and localhost are two hosts to the limiter, one server here.
+    const mixed = [...sources(3), ...sources(6).slice(3).map((s) => ({ ...s, url: s.url.replace('127.0.0.1', 'localhost') }))];
+    const config = configSchema.parse({ fetch: { concurrency: 3, perHost: 4 }, sources: mixed });
+    const lookup = (_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4));
+    await pollCycle(config, { store: memoryStore(), fetch: createFetcher({ lookup: lookup as never }), now: Date.now, log: silentLog }, { onlyDue: false });
+    expect(maxInFlight).toBe(3);
+  });
+
+  it('spreads the start of fetches by the jitter', async () => {
+    const config = configSchema.parse({ sources: sources(2) });
+    const started = Date.now();
+    await pollCycle(config, { store: memoryStore(), fetch: createFetcher(), now: Date.now, log: silentLog, jitterMs: 400, random: () => 0.99 }, { onlyDue: false });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+  });
+
+  it('sends per-source User-Agent and headers, and drops validators after 12 h of 304', async () => {
+    const calls: FetchRequest[] = [];
+    const config = configSchema.parse({
+      sources: [{ id: 'a', name: 'a', url: 'https://a.example/feed', userAgent: 'special/1', headers: { Cookie: 'x=1' }, timeoutSeconds: 3 }],
+    });
+    const fetch = async (req: FetchRequest) => {
+      calls.push(req);
+      return { kind: 'not-modified' as const, status: 304 as const };
+    };
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    const store = memoryStore({
+      version: 1, stories: [], seen: {},
+      sources: { a: { consecutiveFailures: 0, etag: '"v1"', lastModified: 'x', lastFullFetch: '2026-11-29T06:00:00.000Z' } },
+    });
+    await pollCycle(config, { store, fetch, now: () => now, log: silentLog }, { onlyDue: false });
+    expect(calls[0]).toMatchObject({ userAgent: 'special/1', headers: { Cookie: 'x=1' }, timeoutMs: 3000, etag: '"v1"' });
+    await pollCycle(config, { store, fetch, now: () => now + 7 * 3_600_000, log: silentLog }, { onlyDue: false });
+    expect(calls[1]!.etag).toBeUndefined(); // 13 h since the last body: one unconditional fetch
+    expect(calls[1]!.lastModified).toBeUndefined();
+  });
+});
