@@ -71,3 +71,19 @@ describe('decodeFeed with a default ISO-8859-1 header', () => {
     expect(decodeFeed(bytes, 'text/xml; charset=ISO-8859-1').text).toContain('café');
   });
 });
+
+describe('decodeFeed and UTF-32', () => {
+  it('decodes UTF-32 in both byte orders, with or without a BOM', () => {
+    const s = '<?xml version="1.0" encoding="UTF-32"?><rss version="2.0"><channel><title>دمشق 😀</title></channel></rss>';
+    const cps = [...s].map((c) => c.codePointAt(0)!);
+    const be = Buffer.alloc(cps.length * 4);
+    const le = Buffer.alloc(cps.length * 4);
+    cps.forEach((cp, i) => {
+      be.writeUInt32BE(cp, i * 4);
+      le.writeUInt32LE(cp, i * 4);
+    });
+    expect(decodeFeed(be).text).toBe(s);
+    expect(decodeFeed(le).text).toBe(s);
+    expect(decodeFeed(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), le])).text).toBe(s);
+  });
+});

@@ -15,6 +15,25 @@ function charsetFromXmlDeclaration(bytes: Uint8Array): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
+/** UTF-32, which TextDecoder does not offer: code points straight from the bytes. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: string[] = [];
+  for (let i = 0; i + 3 < bytes.byteLength; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    if (i === 0 && cp === 0xfeff) continue; // the BOM
+    out.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD');
+  }
+  return out.join('');
+}
+
+function utf32Order(bytes: Uint8Array): 'le' | 'be' | undefined {
+  const [a, b, c, d] = bytes;
+  if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (a === 0 && b === 0 && c === 0 && d === 0x3c)) return 'be';
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0x3c && b === 0 && c === 0 && d === 0)) return 'le';
+  return undefined;
+}
+
 /** A byte-order mark, or the UTF-16 shape of "<?" (XML 1.0 appendix F). */
 function bomCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -47,6 +66,8 @@ export interface Decoded {
  * then to windows-1256, the legacy charset of Arabic sites, rather than emit U+FFFD.
  */
 export function decodeFeed(bytes: Uint8Array, contentType?: string): Decoded {
+  const utf32 = utf32Order(bytes);
+  if (utf32) return { text: decodeUtf32(bytes, utf32 === 'le'), charset: `utf-32${utf32}` };
   const bom = bomCharset(bytes);
   if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom };
   const header = charsetFromContentType(contentType);

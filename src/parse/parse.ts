@@ -134,9 +134,10 @@ function parseStrict(xml: string): Promise<ParsedFeed> {
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
-/** Bare "&" → "&amp;"; HTML-only named entities → numeric references. */
+/** Bare "&" → "&amp;"; HTML-only named entities → numeric references; a last closing
+ * tag that lost its ">" ("</rss" at the end of a cut-short file) closed again. */
 export function repairEntities(xml: string): string {
-  return xml.replace(/&(#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{0,31};)?/g, (whole, ref: string | undefined) => {
+  return xml.replace(/<\/([\w:.-]+)\s*$/, '</$1>').replace(/&(#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{0,31};)?/g, (whole, ref: string | undefined) => {
     if (!ref) return '&amp;';
     if (ref.startsWith('#')) return whole;
     const name = ref.slice(0, -1);
