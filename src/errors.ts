@@ -16,14 +16,17 @@ export class FeedError extends Error {
   override readonly name = 'FeedError';
   /** From a 429/503 Retry-After header: how long the server asked us to wait. */
   readonly retryAfterMs?: number;
+  /** The configured URL redirects permanently here, even though this request failed. */
+  readonly permanentRedirect?: string;
   constructor(
     readonly code: FeedErrorCode,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown; retryAfterMs?: number },
+    options?: { cause?: unknown; retryAfterMs?: number; permanentRedirect?: string },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options?.permanentRedirect !== undefined) this.permanentRedirect = options.permanentRedirect;
   }
 }
 

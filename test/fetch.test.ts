@@ -29,6 +29,9 @@ beforeAll(async () => {
     '/error.xml': (_q, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>down</h1>'),
     '/moved.xml': (_q, res) => res.writeHead(301, { location: '/sana.xml' }).end(),
     '/temp.xml': (_q, res) => res.writeHead(302, { location: '/sana.xml' }).end(),
+    '/moved-to-404.xml': (_q, res) => res.writeHead(301, { location: '/nowhere.xml' }).end(),
+    '/to-data.xml': (_q, res) => res.writeHead(302, { location: 'data:text/xml,<rss version="2.0"><channel/></rss>' }).end(),
+    '/to-file.xml': (_q, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
     '/perm-then-temp.xml': (_q, res) => res.writeHead(308, { location: '/temp.xml' }).end(),
     '/hop1': (_q, res) => res.writeHead(302, { location: '/hop2' }).end(),
     '/hop2': (_q, res) => res.writeHead(302, { location: '/hop3' }).end(),
@@ -92,8 +95,34 @@ describe('fetchFeed', () => {
     expect(perm.kind === 'ok' && perm.permanentRedirect).toBe(server.url('/sana.xml'));
     const temp = await fetchFeed(req('/temp.xml'));
     expect(temp.kind === 'ok' && temp.permanentRedirect).toBeUndefined();
+    // 308 to /temp.xml, which then moves temporarily: the permanent part is what to update.
     const mixed = await fetchFeed(req('/perm-then-temp.xml'));
-    expect(mixed.kind === 'ok' && mixed.permanentRedirect).toBeUndefined();
+    expect(mixed.kind === 'ok' && mixed.permanentRedirect).toBe(server.url('/temp.xml'));
+  });
+  it('reports a permanent move even when the new address fails', async () => {
+    await expect(fetchFeed(req('/moved-to-404.xml'))).rejects.toMatchObject({ status: 404, permanentRedirect: server.url('/nowhere.xml') });
+  });
+  it('refuses a redirect to a non-web URL', async () => {
+    await expect(fetchFeed(req('/to-data.xml'))).rejects.toMatchObject({ code: 'http', message: 'redirected to a non-web URL (data:)' });
+    await expect(fetchFeed(req('/to-file.xml'))).rejects.toMatchObject({ code: 'http', message: 'redirected to a non-web URL (file:)' });
+  });
+  it('does not carry Cookie, Authorization or validators to another host', async () => {
+    const other = await startFixtureServer({ '/feed.xml': (_q, res) => res.writeHead(200).end('<rss version="2.0"><channel><title>x</title></channel></rss>') });
+    try {
+      server.route('/cross.xml', (_q, res) => res.writeHead(302, { location: other.url('/feed.xml').replace('127.0.0.1', 'localhost') }).end());
+      const lookup = (_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4));
+      const f = createFetcher({ lookup: lookup as never });
+      await f(req('/cross.xml', { headers: { Cookie: 'session=1', Authorization: 'Bearer SECRET', 'X-Keep': 'yes' }, etag: '"e"' }));
+      const first = server.requests.at(-1)!.headers;
+      expect(first.cookie).toBe('session=1');
+      const h = other.requests.at(-1)!.headers;
+      expect(h.cookie).toBeUndefined();
+      expect(h.authorization).toBeUndefined();
+      expect(h['if-none-match']).toBeUndefined();
+      expect(h['x-keep']).toBe('yes');
+    } finally {
+      await other.close();
+    }
   });
   it('follows at most 5 redirects', async () => {
     await expect(fetchFeed(req('/hop1'))).resolves.toMatchObject({ kind: 'ok' }); // 5 hops

@@ -37,6 +37,8 @@ export type FetchFeed = (req: FetchRequest) => Promise<FetchResult>;
 
 export const MAX_REDIRECTS = 5;
 
+const CROSS_HOST_DROPPED = new Set(['authorization', 'cookie', 'proxy-authorization', 'if-none-match', 'if-modified-since']);
+
 const NETWORK_REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset by the server',
@@ -125,6 +127,7 @@ export function createFetcher(options: FetcherOptions = {}): FetchFeed {
     const signal = AbortSignal.timeout(req.timeoutMs);
     let url = req.url;
     let permanent = true; // every hop so far was 301/308
+    let permanentRedirect: string | undefined;
     const visited = new Set<string>([url]);
     try {
       for (let hop = 0; ; hop++) {
@@ -132,15 +135,23 @@ export function createFetcher(options: FetcherOptions = {}): FetchFeed {
         const location = res.headers.get('location');
         if (res.status >= 300 && res.status < 400 && res.status !== 304 && location) {
           await res.body?.cancel().catch(() => undefined);
-          if (hop >= MAX_REDIRECTS) throw new FeedError('too-many-redirects', `more than ${MAX_REDIRECTS} redirects`);
-          const next = new URL(location, url).toString();
-          if (visited.has(next)) throw new FeedError('too-many-redirects', `redirect loop at ${next}`);
-          visited.add(next);
+          if (hop >= MAX_REDIRECTS) throw new FeedError('too-many-redirects', `more than ${MAX_REDIRECTS} redirects`, res.status, { permanentRedirect });
+          const next = new URL(location, url);
+          if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+            throw new FeedError('http', `redirected to a non-web URL (${next.protocol})`, res.status, { permanentRedirect });
+          }
+          if (visited.has(next.toString())) throw new FeedError('too-many-redirects', `redirect loop at ${next}`, res.status, { permanentRedirect });
+          visited.add(next.toString());
+          // Credentials and validators belong to the host they were configured for: a
+          // redirect to another host must not carry the operator's Cookie or Authorization.
+          if (next.host !== new URL(url).host) {
+            for (const h of Object.keys(headers)) if (CROSS_HOST_DROPPED.has(h.toLowerCase())) delete headers[h];
+          }
           permanent &&= res.status === 301 || res.status === 308;
-          url = next;
+          if (permanent) permanentRedirect = next.toString();
+          url = next.toString();
           continue;
         }
-        const permanentRedirect = permanent && url !== req.url ? url : undefined;
         if (res.status === 304) {
           await res.body?.cancel().catch(() => undefined);
           return { kind: 'not-modified', status: 304, permanentRedirect };
@@ -149,14 +160,16 @@ export function createFetcher(options: FetcherOptions = {}): FetchFeed {
           await res.body?.cancel().catch(() => undefined);
           const reason = STATUS_REASONS[res.status] ?? `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
           const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after'), now()) : undefined;
-          throw new FeedError('http', reason, res.status, { retryAfterMs: retryAfter });
+          throw new FeedError('http', reason, res.status, { retryAfterMs: retryAfter, permanentRedirect });
         }
         const declared = Number(res.headers.get('content-length'));
         if (!res.headers.get('content-encoding') && Number.isFinite(declared) && declared > req.maxBytes) {
           await res.body?.cancel().catch(() => undefined);
-          throw new FeedError('too-large', `the feed is larger than ${Math.round(req.maxBytes / 1024)} KiB`);
+          throw new FeedError('too-large', `the feed is larger than ${Math.round(req.maxBytes / 1024)} KiB`, res.status, { permanentRedirect });
         }
-        const bytes = res.body ? await readCapped(res.body, req.maxBytes) : new Uint8Array();
+        const bytes = res.body ? await readCapped(res.body, req.maxBytes).catch((e: unknown) => {
+          throw e instanceof FeedError ? new FeedError(e.code, e.message, res.status, { permanentRedirect }) : e;
+        }) : new Uint8Array();
         return {
           kind: 'ok',
           status: res.status,
@@ -169,7 +182,10 @@ export function createFetcher(options: FetcherOptions = {}): FetchFeed {
         };
       }
     } catch (err) {
-      throw classify(err, req.timeoutMs);
+      const e = classify(err, req.timeoutMs);
+      // A move the operator should know of even when the new address then fails.
+      if (permanentRedirect && !e.permanentRedirect) throw new FeedError(e.code, e.message, e.status, { cause: e.cause, retryAfterMs: e.retryAfterMs, permanentRedirect });
+      throw e;
     }
   };
 }

@@ -32,6 +32,7 @@ export function nextSourceState(prev: SourceState | undefined, read: SourceRead,
     const consecutiveFailures = p.consecutiveFailures + 1;
     return {
       ...base,
+      permanentRedirect: read.error.permanentRedirect ?? p.permanentRedirect,
       lastStatus: read.error.status,
       consecutiveFailures,
       lastError: read.error.message,
