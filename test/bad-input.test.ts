@@ -101,6 +101,12 @@ beforeAll(async () => {
       `<item><guid>d-nozone</guid><title>بلا منطقة زمنية</title><pubDate>2026-11-29T11:00:00</pubDate></item>`,
     ].join(''))),
   );
+  dynamic('atom-dates', (res) =>
+    sent(res, `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2026-11-29T00:00:00Z</updated>
+      <entry><id>a-nozone</id><title>أتوم بلا منطقة</title><updated>2026-11-29T10:00:00</updated></entry>
+      <entry><id>a-arabic</id><title>أتوم بتاريخ عربي</title><published>٢٩ تشرين الثاني ٢٠٢٦ ٠٩:٠٠</published><updated>٢٩ تشرين الثاني ٢٠٢٦ ٠٩:٠٠</updated></entry>
+    </feed>`, 'application/atom+xml'),
+  );
   dynamic('untitled', (res) =>
     sent(res, rss([
       `<item><guid>n1</guid><description>&lt;p&gt;وصل وفد حكومي إلى مدينة حلب صباح اليوم لتفقد أعمال الترميم في الأسواق القديمة والاطلاع على سير العمل فيها وفي المواقع الأثرية المجاورة&lt;/p&gt;</description></item>`,
@@ -122,7 +128,7 @@ beforeAll(async () => {
   const closed = await startFixtureServer();
   const refusedUrl = closed.url('/feed.xml');
   await closed.close();
-  const ids = [...Object.keys(badRoutes), 'entities', 'xxe', 'wrong-charset', 'undeclared-1256', 'dates', 'untitled'];
+  const ids = [...Object.keys(badRoutes), 'entities', 'xxe', 'wrong-charset', 'undeclared-1256', 'dates', 'atom-dates', 'untitled'];
   config = configSchema.parse({
     retention: { days: 36500 },
     fetch: { timeoutSeconds: 1, maxBytes: 256 * 1024 },
@@ -244,6 +250,10 @@ describe('bad in what it says: read, repaired, defaulted', () => {
     expect(storyOf('d-levant')?.published).toBe('2026-11-29T07:00:00.000Z');
     expect(storyOf('d-egypt')?.published).toBe('2026-11-29T06:30:00.000Z');
     expect(storyOf('d-nozone')?.published).toBe('2026-11-29T08:00:00.000Z');
+  });
+  it('does the same in Atom (zone-less <updated>, Arabic <published>)', () => {
+    expect(storyOf('a-nozone')?.published).toBe('2026-11-29T07:00:00.000Z');
+    expect(storyOf('a-arabic')?.published).toBe('2026-11-29T06:00:00.000Z');
   });
   it('titles an untitled item with its trimmed summary, and never folds it', () => {
     const t = titleOf('n1')!;

@@ -5,6 +5,7 @@ import { FeedError } from '../src/errors.js';
 import { decodeFeed } from '../src/fetch/charset.js';
 import { parseFeed, repairEntities } from '../src/parse/parse.js';
 import { plainText } from '../src/normalize/text.js';
+import { itemTime } from '../src/normalize/dates.js';
 import { fixtures } from './helpers/paths.js';
 
 const load = async (file: string) => parseFeed(decodeFeed(readFileSync(join(fixtures, file))).text);
@@ -23,7 +24,8 @@ describe('parseFeed on the Arabic fixtures', () => {
     const feed = await load('alwatan-atom.xml');
     expect(feed.items).toHaveLength(5);
     const undated = feed.items.find((i) => i.guid === 'tag:alwatan.example,2026:news-88060');
-    expect(undated?.dates).toEqual([]);
+    expect(undated?.dates).toEqual(['not-a-date', 'not-a-date']); // kept for our parser, which rejects them
+    expect(itemTime(undated!.dates, Date.now())).toBeUndefined();
     expect(feed.items.some((i) => i.categories.length > 0)).toBe(true);
   });
   it('reads RSS 1.0 (RDF) with dc:date and dc:subject', async () => {
@@ -81,5 +83,18 @@ describe('parseFeed: more shapes', () => {
     expect(feed.title).toBe('الوكالة العربية السورية');
     expect(feed.items.map((i) => i.title)).toEqual(['انطلاق معرض دمشق الدولي', 'أمطار غزيرة في طرطوس']);
     expect(feed.items[0]!.link).toBe('https://rss091.example/news/1');
+  });
+});
+
+describe('Atom dates', () => {
+  const atom = (published: string) => `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id><updated>2026-11-29T00:00:00Z</updated>
+    <entry><id>e1</id><title>خبر</title><published>${published}</published><updated>${published}</updated></entry></feed>`;
+  it('keeps the raw string of a zone-less time (not converted in this machine\'s zone)', async () => {
+    const feed = await parseFeed(atom('2026-11-29T10:00:00'));
+    expect(feed.items[0]!.dates[0]).toBe('2026-11-29T10:00:00');
+  });
+  it('keeps an Arabic date Date cannot read, for our own parser', async () => {
+    const feed = await parseFeed(atom('٢٩ تشرين الثاني ٢٠٢٦ ١٠:٠٠'));
+    expect(feed.items[0]!.dates).toContain('٢٩ تشرين الثاني ٢٠٢٦ ١٠:٠٠');
   });
 });

@@ -18,6 +18,8 @@ const ARABIC_MONTHS: Array<[RegExp, string]> = (
   [
     ['كانون الثاني', 'Jan'], ['شباط', 'Feb'], ['اذار', 'Mar'], ['نيسان', 'Apr'], ['ايار', 'May'], ['حزيران', 'Jun'],
     ['تموز', 'Jul'], ['اب', 'Aug'], ['ايلول', 'Sep'], ['تشرين الاول', 'Oct'], ['تشرين الثاني', 'Nov'], ['كانون الاول', 'Dec'],
+    // Without the article, as many sites write them ("كانون ثاني", "تشرين أول").
+    ['كانون ثاني', 'Jan'], ['تشرين اول', 'Oct'], ['تشرين ثاني', 'Nov'], ['كانون اول', 'Dec'],
     ['يناير', 'Jan'], ['فبراير', 'Feb'], ['مارس', 'Mar'], ['ابريل', 'Apr'], ['مايو', 'May'],
     ['يونيو', 'Jun'], ['يونيه', 'Jun'], ['يوليو', 'Jul'], ['يوليه', 'Jul'], ['اغسطس', 'Aug'], ['سبتمبر', 'Sep'],
     ['اكتوبر', 'Oct'], ['نوفمبر', 'Nov'], ['ديسمبر', 'Dec'],
@@ -26,20 +28,24 @@ const ARABIC_MONTHS: Array<[RegExp, string]> = (
   .sort((a, b) => b[0].length - a[0].length)
   .map(([ar, en]) => [new RegExp(`(^|[\\s,،/-])${ar.replace(/ /g, '\\s+')}(?=$|[\\s,،/-])`, 'u'), `$1${en}`]);
 
-const ARABIC_DAYS = /(^|\s)(ال)?(احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[\s,،]*/gu;
+// Day names, whole words only: "سبت" (Saturday) must not be cut out of "سبتمبر".
+const ARABIC_DAYS = /(^|\s)(ال)?(احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?=[\s,،]|$)[\s,،]*/gu;
 
 /** Arabic spelling of a date → text Date.parse can read (English months, ASCII digits). */
 function latinize(raw: string): string {
   let s = asciiDigits(raw)
     .replace(/[\u0623\u0625\u0622]/g, '\u0627')
     .replace(/\u0629/g, '\u0647')
+    .replace(/\u0649/g, '\u064A')
     .replace(/[\u064B-\u065F\u0640\u200E\u200F]/g, '')
     .replace(/\u060C/g, ',');
-  if (!/[\u0600-\u06FF]/.test(s)) return raw;
+  if (!/[\u0600-\u06FF]/.test(s)) return s;
   s = s.replace(ARABIC_DAYS, '$1');
   for (const [month, en] of ARABIC_MONTHS) s = s.replace(month, en);
-  // ص (morning) / م (evening) after the time.
-  s = s.replace(/(\d{1,2}:\d{2}(?::\d{2})?)\s*ص(?=\s|$)/u, '$1 AM').replace(/(\d{1,2}:\d{2}(?::\d{2})?)\s*م(?=\s|$)/u, '$1 PM');
+  // ص / صباحا (morning), م / مساء (evening) after the time.
+  s = s
+    .replace(/(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:ص|صباحا)(?=\s|$)/u, '$1 AM')
+    .replace(/(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:م|مساء|مساءا)(?=\s|$)/u, '$1 PM');
   return s.replace(/\s+/g, ' ').trim();
 }
 
@@ -65,9 +71,11 @@ export function parseDate(raw: string, timezone = 'UTC'): number | undefined {
   // A dash between the date and the time ("… 2026 - 10:00 م").
   s = s.replace(/\s[-\u2013\u2014]\s/g, ' ');
   // Day/month/year, the order Syrian and most Arab sites write ("29/11/2026 10:00").
-  s = s.replace(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/, (_m, d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  s = s.replace(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/, (_m, d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
   // ISO dates with a space instead of "T" ("2026-11-29 10:00:00") are common in feeds.
   s = s.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, '$1T$2');
+  // ... and an offset after a space ("2026-11-29T10:00:00 +0300").
+  s = s.replace(/^(\d{4}-\d{2}-\d{2}T[\d:.]+)\s+([+-]\d{2}:?\d{2})$/, '$1$2');
   // V8's Date.parse guesses at anything ("0" is the year 2000): a date must name its year.
   if (!/(^|\D)(19|20)\d{2}(\D|$)/.test(s)) return undefined;
   const hasZone = HAS_ZONE.test(s);

@@ -36,6 +36,10 @@ const CUSTOM_ITEM_FIELDS: Array<string | [string, string] | [string, string, { k
   ['modified', 'modifiedRaw'],
   ['dc:date', 'dcDateRaw'],
   ['content', 'atomContentRaw'],
+  ['nahr-loose-published', 'loosePublished'],
+  ['nahr-loose-issued', 'looseIssued'],
+  ['nahr-loose-updated', 'looseUpdated'],
+  ['nahr-loose-modified', 'looseModified'],
 ];
 
 /** Text of an xml2js node: a string, `{ _: text }`, or the first of an array. */
@@ -57,13 +61,14 @@ function categoryTexts(node: unknown): string[] {
   return out;
 }
 
-// One unparsable <published>/<updated> makes rss-parser reject the whole Atom feed
-// ("RangeError: Invalid time value", PACKAGES.md). Blank such elements before parsing;
-// the item then falls back to the time nahr first saw it.
-const ATOM_DATE = /<((?:[A-Za-z_][\w.-]*:)?(?:published|updated|issued|modified|created))(\s[^>]*)?>([^<]*)<\/\1\s*>/g;
-function dropInvalidAtomDates(xml: string): string {
-  return xml.replace(ATOM_DATE, (whole, _name: string, _attrs: string, value: string) =>
-    value.trim() === '' || Number.isNaN(new Date(value.trim()).getTime()) ? '' : whole,
+// One <published>/<updated> that JavaScript's Date cannot read makes rss-parser reject the
+// whole Atom feed ("RangeError: Invalid time value", PACKAGES.md). Such elements are
+// renamed before parsing, out of rss-parser's way but still read by us: our date parser
+// knows Arabic month names and digits ("٢٩ تشرين الثاني ٢٠٢٦") that Date does not.
+const ATOM_DATE = /<((?:[A-Za-z_][\w.-]*:)?(published|updated|issued|modified|created))(\s[^>]*)?>([^<]*)<\/\1\s*>/g;
+function moveUnreadableAtomDates(xml: string): string {
+  return xml.replace(ATOM_DATE, (whole, _name: string, local: string, _attrs: string, value: string) =>
+    value.trim() === '' || Number.isNaN(new Date(value.trim()).getTime()) ? `<nahr-loose-${local}>${value}</nahr-loose-${local}>` : whole,
   );
 }
 
@@ -148,6 +153,11 @@ export function repairEntities(xml: string): string {
   });
 }
 
+const atomDates = (r: Record<string, unknown>): boolean =>
+  [r.publishedRaw, r.loosePublished, r.issuedRaw, r.looseIssued, r.updatedRaw, r.looseUpdated, r.modifiedRaw, r.looseModified].some(
+    (v) => v !== undefined,
+  );
+
 /** rss-parser's output mapped to RawFeed. */
 function fromRssParser(feed: ParsedFeed): RawFeed {
   const items = (feed.items ?? []).map((raw): RawItem => {
@@ -163,7 +173,13 @@ function fromRssParser(feed: ParsedFeed): RawFeed {
         ...new Set([...categoryTexts(r.categories), ...categoryTexts(r.categoriesRaw), ...categoryTexts(r.subjectsRaw)]),
       ],
       author: text(r.creator) ?? text(r.author),
-      dates: [r.publishedRaw, r.issuedRaw, r.pubDate, r.dcDateRaw, r.updatedRaw, r.modifiedRaw]
+      // Raw strings only: for Atom, rss-parser's own pubDate is already converted by Date
+      // in this machine's zone, which loses the source's zone for zone-less times.
+      dates: [
+        r.publishedRaw, r.loosePublished, r.issuedRaw, r.looseIssued,
+        atomDates(r) ? undefined : r.pubDate,
+        r.dcDateRaw, r.updatedRaw, r.looseUpdated, r.modifiedRaw, r.looseModified,
+      ]
         .map(text)
         .filter((d): d is string => !!d && d.trim().length > 0),
     };
@@ -188,7 +204,7 @@ export async function parseFeed(xml: string): Promise<RawFeed> {
   if (/^(<!doctype html|<html[\s>])/i.test(body)) {
     throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
   }
-  const prepared = assumeRssVersion(xhtmlAsHtml(dropInvalidAtomDates(resolveDoctypeEntities(body))));
+  const prepared = assumeRssVersion(xhtmlAsHtml(moveUnreadableAtomDates(resolveDoctypeEntities(body))));
   try {
     return await readDocument(prepared);
   } catch (err) {
