@@ -87,3 +87,24 @@ describe('decodeFeed and UTF-32', () => {
     expect(decodeFeed(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), le])).text).toBe(s);
   });
 });
+
+describe('decodeFeed when the labels lie', () => {
+  const arabic = '<rss version="2.0"><channel><title>طيران دمشق</title></channel></rss>';
+  const cp1256 = (s: string) => {
+    const table: Record<string, number> = { ط: 0xd8, ي: 0xed, ر: 0xd1, ا: 0xc7, ن: 0xe4, د: 0xcf, م: 0xe3, ش: 0xd4, ق: 0xde, ' ': 0x20 };
+    return Uint8Array.from([...s].map((c) => table[c] ?? c.charCodeAt(0)));
+  };
+  it('reads windows-1256 under a default ISO-8859-1 header with no declaration', () => {
+    expect(decodeFeed(cp1256(arabic), 'text/xml; charset=ISO-8859-1').text).toBe(arabic);
+  });
+  it('reads UTF-8 labelled windows-1256 by the header or the declaration', () => {
+    const utf8 = new TextEncoder().encode(arabic);
+    expect(decodeFeed(utf8, 'text/xml; charset=windows-1256').text).toBe(arabic);
+    const declared = new TextEncoder().encode(`<?xml version="1.0" encoding="windows-1256"?>${arabic}`);
+    expect(decodeFeed(declared).text).toContain('طيران دمشق');
+  });
+  it('ignores a UTF-16 declaration the bytes themselves disprove', () => {
+    const bytes = new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-16"?>${arabic}`);
+    expect(decodeFeed(bytes).text).toContain('طيران دمشق');
+  });
+});

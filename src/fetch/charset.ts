@@ -70,32 +70,51 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): Decoded {
   if (utf32) return { text: decodeUtf32(bytes, utf32 === 'le'), charset: `utf-32${utf32}` };
   const bom = bomCharset(bytes);
   if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom };
+  // Multibyte text that is valid UTF-8 is UTF-8, whatever the labels say: windows-1256
+  // or Latin-1 text is practically never valid UTF-8 by accident, and servers and
+  // templates mislabel UTF-8 far more often than the other way round.
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, charset: 'utf-8' };
+
   const header = charsetFromContentType(contentType);
-  const declared = charsetFromXmlDeclaration(bytes);
+  // A declaration readable as ASCII proves the document is not UTF-16 or UTF-32.
+  const declared = charsetFromXmlDeclaration(bytes)?.replace(/^utf-?(16|32).*$/, '') || undefined;
   // Servers default to ISO-8859-1 in Content-Type (Apache did for years) whatever the
-  // document says; such a header yields to a declaration that names a real charset.
-  // Such a header also yields to bytes that are valid UTF-8 when the document names nothing.
+  // document is; such a header yields to the declaration, and with no declaration to
+  // windows-1256 when that reads as Arabic: this is an Arabic aggregator.
   const weakHeader = header !== undefined && WEAK_DEFAULTS.has(header);
-  const candidates = (weakHeader ? [declared ?? 'utf-8', header] : [header, declared]).filter((c): c is string => !!c);
-  for (const label of candidates) {
-    const decoder = decoderFor(label, true);
-    if (!decoder) continue;
-    try {
-      return { text: decoder.decode(bytes), charset: decoder.encoding };
-    } catch {
-      // Bytes don't match this label (only UTF-* decoders are ever fatal): try the next.
-    }
+  let labels = (weakHeader ? [declared, header] : [header, declared]).filter((c): c is string => !!c && !/^utf-?8$/.test(c));
+  if (weakHeader && !declared && readsAsArabic(bytes)) labels = ['windows-1256'];
+  for (const label of labels) {
+    const decoder = decoderFor(label, false);
+    if (decoder) return { text: decoder.decode(bytes), charset: decoder.encoding };
   }
+  // Not UTF-8 and nothing usable named: the legacy charset of Arabic sites. (A label ICU
+  // does not know, like "mac-cyrillic", ends here too, rather than losing the feed.)
+  if (labels.length === 0 || readsAsArabic(bytes)) {
+    return { text: new TextDecoder('windows-1256').decode(bytes), charset: 'windows-1256' };
+  }
+  return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8' };
+}
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    if (candidates.length === 0 || candidates.every((c) => /^utf-?8$/i.test(c))) {
-      return { text: new TextDecoder('windows-1256').decode(bytes), charset: 'windows-1256' };
-    }
+    return undefined;
   }
-  // A label ICU does not know ("mac-cyrillic"): decode as UTF-8 with replacement
-  // characters rather than lose the feed; most such documents are ASCII anyway.
-  const label = candidates.find((c) => decoderFor(c, false)) ?? 'utf-8';
-  const decoder = decoderFor(label, false)!;
-  return { text: decoder.decode(bytes), charset: decoder.encoding };
+}
+
+/** Do the non-ASCII bytes, read as windows-1256, come out as mostly Arabic letters? */
+function readsAsArabic(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('windows-1256').decode(bytes);
+  let arabic = 0;
+  let other = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) continue;
+    if (cp >= 0x0600 && cp <= 0x06ff) arabic++;
+    else other++;
+  }
+  return arabic > 0 && arabic >= 2 * other;
 }
