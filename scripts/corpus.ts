@@ -17,6 +17,10 @@ export interface FolderCounts {
   /** Rejections by FeedError code. */
   rejected: Record<string, number>;
   items: number;
+  /** Files read without error that yielded no item although they hold <item> or <entry>. */
+  emptyWithItems: string[];
+  /** Entries dropped by normalize (no title, link or content). */
+  skippedItems: number;
   /** Files their suite calls valid (feedparser wellformed/, W3C "Expect: !Error") that nahr rejects. */
   validRejected: string[];
   /** Anything other than a FeedError: must stay empty. */
@@ -58,7 +62,7 @@ export async function runCorpus(root = defaultCorpus): Promise<Map<string, Folde
     const rel = relative(root, file).split('\\').join('/');
     const folder = folderOf(rel);
     let c = counts.get(folder);
-    if (!c) counts.set(folder, (c = { files: 0, parsed: 0, rejected: {}, items: 0, validRejected: [], crashed: [] }));
+    if (!c) counts.set(folder, (c = { files: 0, parsed: 0, rejected: {}, items: 0, emptyWithItems: [], skippedItems: 0, validRejected: [], crashed: [] }));
     c.files++;
     const bytes = readFileSync(file);
     try {
@@ -67,7 +71,9 @@ export async function runCorpus(root = defaultCorpus): Promise<Map<string, Folde
       for (const raw of feed.items) {
         const n = normalizeItem(raw, { sourceId: 'corpus', feedUrl: 'https://example.org/feed', now: Date.now(), titleKey });
         if (n.ok) c.items++;
+        else c.skippedItems++;
       }
+      if (feed.items.length === 0 && /<(?:[\w-]+:)?(?:item|entry)[\s>]/i.test(text)) c.emptyWithItems.push(rel);
       c.parsed++;
     } catch (err) {
       if (err instanceof FeedError) {
@@ -80,19 +86,20 @@ export async function runCorpus(root = defaultCorpus): Promise<Map<string, Folde
 }
 
 function table(counts: Map<string, FolderCounts>): string {
-  const rows = [['folder', 'files', 'parsed', 'rejected (by reason)', 'items', 'valid but rejected']];
-  const total: FolderCounts = { files: 0, parsed: 0, rejected: {}, items: 0, validRejected: [], crashed: [] };
+  const rows = [['folder', 'files', 'parsed', 'rejected (by reason)', 'items', 'entries skipped', 'valid but rejected']];
+  const total: FolderCounts = { files: 0, parsed: 0, rejected: {}, items: 0, emptyWithItems: [], skippedItems: 0, validRejected: [], crashed: [] };
   for (const [folder, c] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     const reasons = Object.entries(c.rejected).sort().map(([k, v]) => `${k} ${v}`).join(', ') || '—';
-    rows.push([folder, String(c.files), String(c.parsed), reasons, String(c.items), String(c.validRejected.length)]);
+    rows.push([folder, String(c.files), String(c.parsed), reasons, String(c.items), String(c.skippedItems), String(c.validRejected.length)]);
     total.files += c.files;
+    total.skippedItems += c.skippedItems;
     total.parsed += c.parsed;
     total.items += c.items;
     total.validRejected.push(...c.validRejected);
     for (const [k, v] of Object.entries(c.rejected)) total.rejected[k] = (total.rejected[k] ?? 0) + v;
   }
   const reasons = Object.entries(total.rejected).sort().map(([k, v]) => `${k} ${v}`).join(', ');
-  rows.push(['**all**', String(total.files), String(total.parsed), reasons, String(total.items), String(total.validRejected.length)]);
+  rows.push(['**all**', String(total.files), String(total.parsed), reasons, String(total.items), String(total.skippedItems), String(total.validRejected.length)]);
   return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n');
 }
 
@@ -107,6 +114,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(table(counts));
   const valid = [...counts.values()].flatMap((c) => c.validRejected);
   const crashed = [...counts.values()].flatMap((c) => c.crashed);
+  const empty = [...counts.values()].flatMap((c) => c.emptyWithItems);
+  if (empty.length > 0) console.log(`\nread, but no item although the text has <item>/<entry>:\n${empty.map((v) => `  ${v}`).join('\n')}`);
   if (valid.length > 0) console.log(`\nvalid feeds rejected:\n${valid.map((v) => `  ${v}`).join('\n')}`);
   if (crashed.length > 0) console.log(`\nUNHANDLED:\n${crashed.map((v) => `  ${v}`).join('\n')}`);
   console.log(`\n${[...counts.values()].reduce((n, c) => n + c.files, 0)} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);

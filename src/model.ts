@@ -61,9 +61,10 @@ export interface SourceState {
   nextDue?: string;
   /** A 429/503 Retry-After window: no request before this time, not even a manual poll. */
   retryAfterUntil?: string;
-  /** The last time the feed answered with a body (200), not 304: some servers answer
-   * 304 to everything, so after 12 h without a body nahr fetches once unconditionally. */
-  lastFullFetch?: string;
+  /** Start of the current run of 304 answers, and its length. Some servers answer 304 to
+   * everything: after a run of 3 or more spanning 12 h, one fetch goes without validators. */
+  notModifiedSince?: string;
+  notModifiedCount?: number;
   /** Where a 301/308 chain from the configured URL now ends: shown on /status. */
   permanentRedirect?: string;
   /** The feed's own title and link, for atom:source. */

@@ -56,6 +56,8 @@ const badRoutes: Record<string, (res: ServerResponse) => void> = {
   'server-error': (res) => res.writeHead(500).end('boom'),
   'rate-limited': (res) => res.writeHead(429, { 'retry-after': '3600' }).end(),
   'html-200': (res) => sent(res, '<!DOCTYPE html><html><body>Just a moment… (Cloudflare)</body></html>', 'text/html'),
+  'html-after-comment': (res) => sent(res, '<!-- cache: HIT --><div class="wall"><p>Please log in<br></div></p>', 'text/html; charset=utf-8'),
+  'moved-to-html': (res) => res.writeHead(301, { location: '/landing' }).end(),
   empty: (res) => sent(res, ''),
   truncated: (res) => sent(res, rss(item('t1', 'خبر')).slice(0, 120)),
   'over-cap': (res) => sent(res, rss(item('big', 'كبير', `<description>${'x'.repeat(300_000)}</description>`))),
@@ -139,6 +141,7 @@ beforeAll(async () => {
       { id: 'dns', name: 'dns', url: 'http://no-such-host.invalid/feed.xml' },
     ],
   });
+  server.route('/landing', (_req, res) => sent(res, '<!doctype html><html><body>Welcome</body></html>', 'text/html'));
   server.route('/good', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(readFileSync(join(fixtures, 'sana-rss2.xml'))));
 
   const deps = { store, fetch, now: () => Date.parse('2026-11-29T12:00:00Z'), log: silentLog };
@@ -177,6 +180,8 @@ describe('a poll cycle where everything goes wrong', () => {
     ['gone', 'http', 'feed gone for good (HTTP 410): remove it or find its new URL'],
     ['server-error', 'http', 'server error (HTTP 500)'],
     ['html-200', 'not-a-feed', 'the URL returned an HTML page, not a feed'],
+    ['html-after-comment', 'not-a-feed', 'the URL returned an HTML page, not a feed'],
+    ['moved-to-html', 'not-a-feed', 'the URL returned an HTML page, not a feed'],
     ['empty', 'empty', 'the response body is empty'],
     ['over-cap', 'too-large', 'the feed is larger than 256 KiB'],
     ['gzip-bomb', 'too-large', 'the feed is larger than 256 KiB'],
@@ -229,6 +234,7 @@ describe('a poll cycle where everything goes wrong', () => {
     expect(byId.get('gone')).toMatchObject({ state: 'failing', lastError: 'feed gone for good (HTTP 410): remove it or find its new URL' });
     expect(byId.get('rate-limited')?.state).toBe('backing-off');
     expect(byId.get('good')?.state).toBe('ok');
+    expect(byId.get('moved-to-html')?.movedTo).toBe(server.url('/landing')); // the move is shown although the new page fails
     expect(status.totals.failing).toBeGreaterThanOrEqual(12);
   });
 });

@@ -50,13 +50,25 @@ describe('polite fetching', () => {
   });
 
   it('spreads the start of fetches by the jitter', async () => {
-    const config = configSchema.parse({ sources: sources(2) });
+    const config = configSchema.parse({ sources: sources(3) });
+    const draws = [0, 0.5, 0.99];
+    const before = server.requests.length;
     const started = Date.now();
-    await pollCycle(config, { store: memoryStore(), fetch: createFetcher(), now: Date.now, log: silentLog, jitterMs: 400, random: () => 0.99 }, { onlyDue: false });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    const arrivals: number[] = [];
+    const fetch = createFetcher();
+    await pollCycle(
+      config,
+      { store: memoryStore(), fetch: (r) => (arrivals.push(Date.now() - started), fetch(r)), now: Date.now, log: silentLog, jitterMs: 600, random: () => draws.shift() ?? 0 },
+      { onlyDue: false },
+    );
+    expect(server.requests.length - before).toBe(3);
+    arrivals.sort((a, b) => a - b);
+    expect(arrivals[0]).toBeLessThan(150);
+    expect(arrivals[1]).toBeGreaterThanOrEqual(290);
+    expect(arrivals[2]).toBeGreaterThanOrEqual(580);
   });
 
-  it('sends per-source User-Agent and headers, and drops validators after 12 h of 304', async () => {
+  it('sends per-source User-Agent and headers, and drops validators once after a 12 h run of 304s', async () => {
     const calls: FetchRequest[] = [];
     const config = configSchema.parse({
       sources: [{ id: 'a', name: 'a', url: 'https://a.example/feed', userAgent: 'special/1', headers: { Cookie: 'x=1' }, timeoutSeconds: 3 }],
@@ -68,12 +80,30 @@ describe('polite fetching', () => {
     const now = Date.parse('2026-11-29T12:00:00Z');
     const store = memoryStore({
       version: 1, stories: [], seen: {},
-      sources: { a: { consecutiveFailures: 0, etag: '"v1"', lastModified: 'x', lastFullFetch: '2026-11-29T06:00:00.000Z' } },
+      sources: { a: { consecutiveFailures: 0, etag: '"v1"', lastModified: 'x' } },
     });
-    await pollCycle(config, { store, fetch, now: () => now, log: silentLog }, { onlyDue: false });
+    const at = (h: number) => ({ store, fetch, now: () => now + h * 3_600_000, log: silentLog });
+    await pollCycle(config, at(0), { onlyDue: false }); // 304 #1 starts the run
     expect(calls[0]).toMatchObject({ userAgent: 'special/1', headers: { Cookie: 'x=1' }, timeoutMs: 3000, etag: '"v1"' });
-    await pollCycle(config, { store, fetch, now: () => now + 7 * 3_600_000, log: silentLog }, { onlyDue: false });
-    expect(calls[1]!.etag).toBeUndefined(); // 13 h since the last body: one unconditional fetch
-    expect(calls[1]!.lastModified).toBeUndefined();
+    await pollCycle(config, at(6), { onlyDue: false }); // #2
+    await pollCycle(config, at(11), { onlyDue: false }); // #3, 11 h into the run
+    await pollCycle(config, at(11.5), { onlyDue: false }); // #4, still under 12 h
+    expect(calls.map((c) => c.etag)).toEqual(['"v1"', '"v1"', '"v1"', '"v1"']);
+    await pollCycle(config, at(13), { onlyDue: false }); // a run of 4 over 13 h: unconditional
+    expect(calls[4]!.etag).toBeUndefined();
+    expect(calls[4]!.lastModified).toBeUndefined();
+  });
+
+  it('keeps conditional GET for a daily feed that simply did not change', async () => {
+    const calls: FetchRequest[] = [];
+    const config = configSchema.parse({ sources: [{ id: 'd', name: 'd', url: 'https://d.example/feed', interval: '1d' }] });
+    const fetch = async (req: FetchRequest) => {
+      calls.push(req);
+      return { kind: 'not-modified' as const, status: 304 as const };
+    };
+    const store = memoryStore({ version: 1, stories: [], seen: {}, sources: { d: { consecutiveFailures: 0, etag: '"v1"' } } });
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    for (const day of [0, 1, 2]) await pollCycle(config, { store, fetch, now: () => now + day * 86_400_000, log: silentLog }, { onlyDue: false });
+    expect(calls.map((c) => c.etag)).toEqual(['"v1"', '"v1"', '"v1"']);
   });
 });

@@ -57,6 +57,11 @@ describe('plainText (titles)', () => {
   it('removes control and format characters, keeps the letters', () => {
     expect(plainText('\u200Fتعديل ساعات المعا\u200Dبر\u0007')).toBe('تعديل ساعات المعابر');
   });
+  it('keeps the joiners that carry meaning: emoji sequences, Persian ZWNJ', () => {
+    expect(plainText('عائلة 👨\u200D👩\u200D👧')).toBe('عائلة 👨\u200D👩\u200D👧');
+    expect(plainText('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(plainText('\u200Cدمشق\u200D')).toBe('دمشق');
+  });
   it('removes markup and decodes entities, also when escaped twice', () => {
     expect(plainText('<b>عاجل</b>: &quot;السورية للتجارة&quot;')).toBe('عاجل: "السورية للتجارة"');
     expect(plainText('&amp;quot;السورية للتجارة&amp;quot;')).toBe('"السورية للتجارة"');

@@ -37,6 +37,9 @@ describe('backoff and the next due time', () => {
     expect(inMinutes(nextDueFor(a, config, { kind: 'ok' }, now))).toBeLessThanOrEqual(10);
     expect(Date.parse(nextDueFor(weekly, config, { kind: 'ok' }, now)) - now).toBe(7 * 86_400_000 - 30_000);
   });
+  it('retries a source with a long interval on the backoff, not after its interval', () => {
+    expect(inMinutes(nextDueFor(weekly, config, { kind: 'failed', consecutiveFailures: 1 }, now))).toBe(10);
+  });
   it('after failures, the backoff (never sooner than the next tick)', () => {
     expect(inMinutes(nextDueFor(a, config, { kind: 'failed', consecutiveFailures: 3 }, now))).toBe(40);
     expect(inMinutes(nextDueFor(a, config, { kind: 'failed', consecutiveFailures: 30 }, now))).toBe(24 * 60);

@@ -31,11 +31,13 @@ describe('nextSourceState', () => {
   });
   it('resets on success and stores the new validators and the time of the body', () => {
     const s = nextSourceState(failing, ok, config, now);
-    expect(s).toMatchObject({ consecutiveFailures: 0, lastError: undefined, etag: '"e2"', lastStatus: 200, lastSuccess: '2026-11-29T12:00:00.000Z', lastFullFetch: '2026-11-29T12:00:00.000Z' });
+    expect(s).toMatchObject({ consecutiveFailures: 0, lastError: undefined, etag: '"e2"', lastStatus: 200, lastSuccess: '2026-11-29T12:00:00.000Z', notModifiedSince: undefined });
   });
   it('treats 304 as success that changes nothing', () => {
-    const s = nextSourceState({ consecutiveFailures: 0, etag: '"e1"', lastFullFetch: '2026-11-29T01:00:00.000Z' }, { source, kind: 'not-modified', fetchMs: 1 }, config, now);
-    expect(s).toMatchObject({ lastStatus: 304, etag: '"e1"', lastFullFetch: '2026-11-29T01:00:00.000Z' });
+    const s = nextSourceState({ consecutiveFailures: 0, etag: '"e1"', notModifiedSince: '2026-11-29T01:00:00.000Z', notModifiedCount: 4 }, { source, kind: 'not-modified', fetchMs: 1 }, config, now);
+    expect(s).toMatchObject({ lastStatus: 304, etag: '"e1"', notModifiedSince: '2026-11-29T01:00:00.000Z', notModifiedCount: 5 });
+    const first = nextSourceState({ consecutiveFailures: 0, etag: '"e1"' }, { source, kind: 'not-modified', fetchMs: 1 }, config, now);
+    expect(first).toMatchObject({ notModifiedSince: '2026-11-29T12:00:00.000Z', notModifiedCount: 1 });
   });
   it('records a permanent redirect for the status page', () => {
     expect(nextSourceState(undefined, { ...ok, permanentRedirect: 'https://new.example/feed' } as SourceRead, config, now).permanentRedirect).toBe('https://new.example/feed');

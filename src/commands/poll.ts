@@ -15,7 +15,7 @@ export interface PollCommand {
 }
 
 /** Up to this random delay before each fetch, so sources do not all fire in one second. */
-export const POLL_JITTER_MS = 500;
+export const POLL_JITTER_MS = 2000;
 
 export function formatReport(r: SourceReport): string {
   if (r.outcome === 'failed') return `${r.sourceId}: failed (${r.error?.code}): ${r.error?.message}`;

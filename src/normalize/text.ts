@@ -4,7 +4,10 @@ import sanitizeHtml from 'sanitize-html';
 
 // C0/C1 controls and Unicode format characters (bidi marks, zero-width joiners, BOM).
 // Readers render direction from xml:lang/dir; stray marks only garble copy-and-paste.
-const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/gu;
+// Two format characters carry meaning and stay where they do: a zero-width joiner inside
+// an emoji sequence ("👨‍👩‍👧"), and a zero-width non-joiner between letters (Persian and
+// Urdu spell words with it: "می‌خواهم").
+const CONTROL_OR_FORMAT = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})|(?<!\p{L})\u200C|\u200C(?!\p{L})|\p{Cc}|(?![\u200C\u200D])\p{Cf}/gu;
 
 /**
  * A title as plain text: markup some feeds put in titles removed, entities decoded once

@@ -74,7 +74,8 @@ export async function parseGeneric(xml: string): Promise<RawFeed | undefined> {
   switch (rootName) {
     case 'rss':
       channel = children(root, 'channel')[0];
-      items = children(channel, 'item');
+      // Items straight under <rss>, without a channel, are still items.
+      items = [...children(channel, 'item'), ...children(root, 'item')];
       break;
     case 'rdf':
       channel = children(root, 'channel')[0];
@@ -86,7 +87,7 @@ export async function parseGeneric(xml: string): Promise<RawFeed | undefined> {
       break;
     case 'feed':
       channel = root as Node;
-      items = children(root, 'entry');
+      items = [...children(root, 'entry'), ...children(root, 'item')]; // <item> in a feed: a common slip
       break;
     case 'entry': // an Atom Entry Document (RFC 4287 4.1.2): a feed of one
       items = [root as Node];

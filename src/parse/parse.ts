@@ -75,13 +75,26 @@ function moveUnreadableAtomDates(xml: string): string {
 // xml2js turns an Atom type="xhtml" construct (RFC 4287 3.1.1.3) into a tree that loses
 // the order of text and markup ("افتتاح <b>مشفى</b> في درعا" came back reordered). Carry
 // the markup as escaped HTML instead (type="html"): the same content, in order.
-const XHTML_CONSTRUCT = /<((?:[A-Za-z_][\w.-]*:)?(?:title|subtitle|summary|content|rights))(\s[^>]*?)\btype\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1\s*>/g;
+const XHTML_OPEN = /<((?:[A-Za-z_][\w.-]*:)?(?:title|subtitle|summary|content|rights))(\s[^>]*?)\btype\s*=\s*["']xhtml["']([^>]*)>/g;
 function xhtmlAsHtml(xml: string): string {
   if (!xml.includes('xhtml')) return xml;
-  return xml.replace(XHTML_CONSTRUCT, (_whole, name: string, before: string, after: string, inner: string) => {
+  // A linear scan: each opening tag, then the first matching close after it. (A single
+  // regex with a lazy body was quadratic on unclosed constructs: seconds per megabyte.)
+  let out = '';
+  let from = 0;
+  for (const m of xml.matchAll(XHTML_OPEN)) {
+    if (m.index < from) continue;
+    const [open, name, before, after] = m as unknown as [string, string, string, string];
+    const close = xml.indexOf(`</${name}`, m.index + open.length);
+    if (close < 0) break;
+    const end = xml.indexOf('>', close);
+    if (end < 0) break;
+    const inner = xml.slice(m.index + open.length, close);
     const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return `<${name}${before}type="html"${after}>${escaped}</${name}>`;
-  });
+    out += `${xml.slice(from, m.index)}<${name}${before}type="html"${after}>${escaped}</${name}>`;
+    from = end + 1;
+  }
+  return out + xml.slice(from);
 }
 
 // rss-parser rejects <rss> without a version attribute ("Feed not recognized"), yet real
@@ -190,7 +203,14 @@ function fromRssParser(feed: ParsedFeed): RawFeed {
 /** rss-parser first; the generic reader for shapes it cannot map. Throws the first error. */
 async function readDocument(xml: string): Promise<RawFeed> {
   try {
-    return fromRssParser(await parseStrict(xml));
+    const feed = fromRssParser(await parseStrict(xml));
+    // rss-parser found nothing, yet the text has items (outside a channel, <item> in an
+    // Atom feed …): the generic reader may see them.
+    if (feed.items.length === 0 && /<(?:[\w-]+:)?(?:item|entry)[\s>]/i.test(xml)) {
+      const generic = await parseGeneric(xml).catch(() => undefined);
+      if (generic && generic.items.length > 0) return generic;
+    }
+    return feed;
   } catch (err) {
     const generic = await parseGeneric(xml).catch(() => undefined);
     if (generic) return generic;
@@ -201,7 +221,9 @@ async function readDocument(xml: string): Promise<RawFeed> {
 export async function parseFeed(xml: string): Promise<RawFeed> {
   const body = xml.replace(/^\uFEFF/, '').trimStart();
   if (!body) throw new FeedError('empty', 'the response body is empty');
-  if (/^(<!doctype html|<html[\s>])/i.test(body)) {
+  // An HTML page (a Cloudflare challenge, a login wall, the site's home page), perhaps
+  // after an XML declaration or comments.
+  if (/^(?:<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/i.test(body)) {
     throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed');
   }
   const prepared = assumeRssVersion(xhtmlAsHtml(moveUnreadableAtomDates(resolveDoctypeEntities(body))));

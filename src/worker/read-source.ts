@@ -47,10 +47,13 @@ export interface ReadContext {
 export async function readSource(source: SourceConfig, state: SourceState | undefined, ctx: ReadContext): Promise<SourceRead> {
   const { config } = ctx;
   const started = ctx.now();
-  // Servers that mishandle conditional GET answer 304 forever: after 12 h without a body,
-  // ask once without validators.
-  const lastBody = state?.lastFullFetch ?? state?.lastSuccess;
-  const unconditional = !lastBody || started - Date.parse(lastBody) > UNCONDITIONAL_AFTER_MS;
+  // Servers that mishandle conditional GET answer 304 forever: after a run of at least 3
+  // answers of 304 spanning 12 h, ask once without validators. (A count as well as a span,
+  // so a daily feed that really did not change keeps using conditional GET.)
+  const unconditional =
+    !!state?.notModifiedSince &&
+    (state.notModifiedCount ?? 0) >= 3 &&
+    started - Date.parse(state.notModifiedSince) >= UNCONDITIONAL_AFTER_MS;
   try {
     const res = await ctx.fetch({
       url: source.url,
@@ -66,7 +69,13 @@ export async function readSource(source: SourceConfig, state: SourceState | unde
     }
     const fetchMs = ctx.now() - started;
     const { text } = decodeFeed(res.bytes, res.contentType);
-    const feed = await parseFeed(text);
+    const feed = await parseFeed(text).catch((err: unknown) => {
+      // Served as HTML and not readable as a feed: say so, not "malformed XML".
+      if (err instanceof FeedError && err.code === 'parse' && /text\/html/i.test(res.contentType ?? '')) {
+        throw new FeedError('not-a-feed', 'the URL returned an HTML page, not a feed', res.status, { cause: err, permanentRedirect: res.permanentRedirect });
+      }
+      throw withRedirect(err, res.permanentRedirect);
+    });
     const now = ctx.now();
     const items: Item[] = [];
     let skipped = 0;
@@ -99,4 +108,10 @@ export async function readSource(source: SourceConfig, state: SourceState | unde
         : new FeedError('parse', `unexpected error: ${(err as Error)?.message ?? String(err)}`, undefined, { cause: err });
     return { source, kind: 'failed', error, fetchMs: ctx.now() - started };
   }
+}
+
+/** A parse failure keeps the permanent move the fetch saw. */
+function withRedirect(err: unknown, permanentRedirect: string | undefined): unknown {
+  if (!permanentRedirect || !(err instanceof FeedError) || err.permanentRedirect) return err;
+  return new FeedError(err.code, err.message, err.status, { cause: err.cause, retryAfterMs: err.retryAfterMs, permanentRedirect });
 }

@@ -17,7 +17,20 @@ export const UNCONDITIONAL_AFTER_MS = 12 * 3_600_000;
 /** The next time the cron schedule fires after `now`, in ms (minute resolution; a
  * seconds field, which node-cron allows, is treated as firing at second 0). Steps minute
  * by minute with node-cron's own matcher, so it works for any clock, real or fake. */
+const tickCache = new Map<string, number>();
+
 export function nextTick(schedule: string, now: number, timezone?: string): number {
+  // One cycle asks this for every source with the same minute: compute it once.
+  const key = `${schedule}\n${timezone ?? ''}\n${Math.floor(now / 60_000)}`;
+  const cached = tickCache.get(key);
+  if (cached !== undefined) return cached;
+  const next = computeNextTick(schedule, now, timezone);
+  if (tickCache.size > 256) tickCache.clear();
+  tickCache.set(key, next);
+  return next;
+}
+
+function computeNextTick(schedule: string, now: number, timezone?: string): number {
   const task = cron.createTask(schedule, () => undefined, timezone ? { timezone } : {});
   try {
     const start = Math.floor(now / 60_000) * 60_000 + 60_000;
@@ -63,7 +76,9 @@ export type PollOutcome =
  * must not silence a source for a year).
  */
 export function nextDueFor(source: SourceConfig, config: Config, outcome: PollOutcome, now: number): string {
-  const interval = source.interval ? parseDuration(source.interval) : undefined;
+  // The source's own interval paces its successes only: a weekly feed that fails is
+  // retried on the backoff, not a week later.
+  const interval = source.interval && outcome.kind === 'ok' ? parseDuration(source.interval) : undefined;
   const regular = interval ? new Date(now + interval - TICK_GRACE_MS).toISOString() : nextDueAfter(config.schedule, now);
   const cap = config.backoff.maxHours * 3_600_000;
   let wait = 0;

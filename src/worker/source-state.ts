@@ -50,11 +50,14 @@ export function nextSourceState(prev: SourceState | undefined, read: SourceRead,
     permanentRedirect: read.permanentRedirect,
     nextDue: due({ kind: 'ok' }),
   };
-  if (read.kind === 'not-modified') return { ...ok, lastStatus: 304 };
+  if (read.kind === 'not-modified') {
+    return { ...ok, lastStatus: 304, notModifiedSince: p.notModifiedSince ?? nowIso, notModifiedCount: (p.notModifiedCount ?? 0) + 1 };
+  }
   return {
     ...ok,
     lastStatus: read.status,
-    lastFullFetch: nowIso,
+    notModifiedSince: undefined,
+    notModifiedCount: undefined,
     // A server that stopped sending validators must not keep the old ones alive.
     etag: read.etag,
     lastModified: read.lastModified,
