@@ -8,6 +8,7 @@ import { ConfigError, StoreLockedError } from './errors.js';
 import { createLog } from './log.js';
 import { runPoll } from './commands/poll.js';
 import { runServe } from './commands/serve.js';
+import { runImportOpml } from './commands/import-opml.js';
 import { StoreCorruptError } from './store/lowdb-store.js';
 
 const USAGE = `usage: nahr <command> [options]
@@ -17,6 +18,8 @@ const USAGE = `usage: nahr <command> [options]
                 [--config FILE] [--data DIR] [--due]
   check-config  validate the config and print every problem with its line
                 [--config FILE]
+  import-opml   add the feeds of an OPML file as sources (comments and order kept)
+                FILE [--config FILE] [--topic ID]
 defaults: --config config/feeds.yaml, --data data, --port $PORT or 8080, --host $HOST or 0.0.0.0`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -28,18 +31,20 @@ async function main(argv: string[]): Promise<number> {
     (command ? out : err)(USAGE);
     return command ? 0 : 2;
   }
-  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean };
+  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean; topic?: string };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command === 'import-opml',
       options: {
         config: { type: 'string' },
         data: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         due: { type: 'boolean' },
+        topic: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -58,8 +63,16 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'poll':
-        await runPoll({ configFile, dataDir, onlyDue: values.due ?? false, log, out });
+        await runPoll({ configFile, dataDir, onlyDue: values.due ?? false, log, out, tty: process.stdout.isTTY ? process.stdout : undefined });
         return 0;
+      case 'import-opml': {
+        if (positionals.length !== 1) {
+          err(`nahr import-opml: give one OPML file\n\n${USAGE}`);
+          return 2;
+        }
+        await runImportOpml({ opmlFile: positionals[0]!, configFile, topic: values.topic, out });
+        return 0;
+      }
       case 'serve': {
         const rawPort = values.port ?? (process.env.PORT || undefined) ?? '8080';
         const port = /^\d+$/.test(rawPort) ? Number(rawPort) : NaN;
@@ -95,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof StoreLockedError || e instanceof StoreCorruptError) {
       err(`nahr ${command}: ${e.message}`);
       return 3;
+    }
+    if (command === 'import-opml' && e instanceof Error) {
+      err(`nahr import-opml: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? `file not found: ${(e as NodeJS.ErrnoException).path}` : e.message}`);
+      return 1;
     }
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       err(`nahr ${command}: the port is already in use (${(e as Error).message}); choose another with --port`);

@@ -1,4 +1,5 @@
-// `nahr poll`: one poll cycle, stored, one line per source on stdout.
+// `nahr poll`: one poll cycle, stored, one line per source on stdout. On a terminal it
+// shows progress while it runs and ends with a table; elsewhere it prints plain lines.
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { fetchFeed } from '../fetch/fetch.js';
@@ -12,6 +13,8 @@ export interface PollCommand {
   onlyDue: boolean;
   log: Log;
   out: (line: string) => void;
+  /** A terminal: progress and a summary table instead of plain lines. */
+  tty?: { write(text: string): void; columns?: number };
 }
 
 /** Up to this random delay before each fetch, so sources do not all fire in one second. */
@@ -29,13 +32,36 @@ export function formatReport(r: SourceReport): string {
   return `${r.sourceId}: ${parts.join(', ')}`;
 }
 
+/** The summary table a terminal gets after the progress line. */
+export function formatTable(reports: SourceReport[]): string {
+  const rows = [['source', 'result', 'new', 'folded', 'known', 'error']];
+  for (const r of reports) {
+    rows.push([r.sourceId, r.outcome, String(r.newStories), String(r.folded), String(r.known), r.error?.message ?? '']);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const failed = reports.filter((r) => r.outcome === 'failed').length;
+  const total = reports.reduce((n, r) => n + r.newStories, 0);
+  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '', `${reports.length} sources, ${total} new stories, ${failed} failed`].join('\n');
+}
+
 export async function runPoll(cmd: PollCommand): Promise<SourceReport[]> {
   const config: Config = await loadConfig(cmd.configFile);
   const store = await openLowdbStore(cmd.dataDir);
+  const onProgress = cmd.tty
+    ? ({ done, total, failed }: { done: number; total: number; failed: number }) =>
+        cmd.tty!.write(`\r\x1b[Kpolling: ${done}/${total} sources done${failed ? `, ${failed} failing` : ''}`)
+    : undefined;
   try {
-    const reports = await pollCycle(config, { store, fetch: fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS }, { onlyDue: cmd.onlyDue });
+    const reports = await pollCycle(
+      config,
+      { store, fetch: fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS, onProgress },
+      { onlyDue: cmd.onlyDue },
+    );
+    if (cmd.tty) cmd.tty.write('\r\x1b[K');
     if (reports.length === 0) cmd.out(cmd.onlyDue ? 'no source is due' : 'no enabled source');
-    for (const r of reports) cmd.out(formatReport(r));
+    else if (cmd.tty) cmd.out(formatTable(reports));
+    else for (const r of reports) cmd.out(formatReport(r));
     return reports;
   } finally {
     await store.close();

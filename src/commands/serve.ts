@@ -1,15 +1,19 @@
-// `nahr serve`: the scheduler and the HTTP server in one process, on one store.
-import { loadConfig } from '../config/load.js';
+// `nahr serve`: the scheduler and the HTTP server in one process, on one store, with the
+// config file watched for live edits.
+import { readFile } from 'node:fs/promises';
+import { loadConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { watchConfig } from '../config/watch.js';
 import { fetchFeed, type FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
+import { createMetrics } from '../metrics.js';
 import { createPublisher } from '../publish/feeds.js';
 import { buildApp } from '../serve/app.js';
 import { buildStatus } from '../serve/status.js';
-import { POLL_JITTER_MS } from './poll.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { refileIfRulesChanged } from '../worker/poll-cycle.js';
 import { startScheduler } from '../worker/scheduler.js';
+import { POLL_JITTER_MS } from './poll.js';
 
 export interface ServeCommand {
   configFile: string;
@@ -22,20 +26,34 @@ export interface ServeCommand {
 
 export interface Running {
   url: string;
-  /** Stop scheduling, let the in-flight cycle finish and its write land, close. */
+  /** Stop watching and scheduling, let the running cycle finish and its write land, close. */
   close(): Promise<void>;
 }
 
+async function readConfig(file: string): Promise<{ config: Config; text: string }> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return { config: await loadConfig(file), text: '' }; // its error names the file
+  return { config: parseConfig(text, file), text };
+}
+
 export async function runServe(cmd: ServeCommand): Promise<Running> {
-  const config: Config = await loadConfig(cmd.configFile);
+  const { log } = cmd;
+  const initial = await readConfig(cmd.configFile);
+  let config = initial.config;
   const store = await openLowdbStore(cmd.dataDir);
+  const metrics = createMetrics();
   // Stories polled by `nahr poll` or an earlier run are served at once, re-filed first if
   // the topics were edited since they were stored.
   const refiled = refileIfRulesChanged(store.read(), config, Date.now());
   if (refiled) await store.write(refiled);
 
-  const publisher = createPublisher(config, store);
-  const app = buildApp({ publisher, config: () => config, status: () => buildStatus(config, store.read(), Date.now()) });
+  const publisher = createPublisher(config, store, metrics);
+  const app = buildApp({
+    publisher,
+    config: () => config,
+    status: () => buildStatus(config, store.read(), Date.now()),
+    metrics,
+  });
   let url: string;
   try {
     url = await app.listen({ port: cmd.port, host: cmd.host });
@@ -43,14 +61,53 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     await store.close();
     throw err;
   }
-  cmd.log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
-  const scheduler = startScheduler(() => config, { store, fetch: cmd.fetch ?? fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS });
+  log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
+  const scheduler = startScheduler(() => config, {
+    store,
+    fetch: cmd.fetch ?? fetchFeed,
+    now: Date.now,
+    log,
+    jitterMs: POLL_JITTER_MS,
+    metrics,
+  });
+
+  const watcher = watchConfig(cmd.configFile, initial.text, {
+    onChange(next) {
+      const before = new Set(config.sources.map((s) => s.id));
+      const after = new Set(next.sources.map((s) => s.id));
+      config = next;
+      publisher.setConfig(next);
+      scheduler.reschedule(next.schedule);
+      log.info(
+        {
+          config: cmd.configFile,
+          added: [...after].filter((id) => !before.has(id)),
+          removed: [...before].filter((id) => !after.has(id)),
+          sources: next.sources.length,
+          topics: next.topics.length,
+        },
+        'config reloaded',
+      );
+      // Topics re-evaluated for stored stories, then a cycle: new sources are due at once.
+      void scheduler
+        .exclusive(async () => {
+          const data = refileIfRulesChanged(store.read(), next, Date.now());
+          if (data) await store.write(data);
+        })
+        .then(() => scheduler.runNow())
+        .catch((err: unknown) => log.error({ err: String(err) }, 'applying the reloaded config failed'));
+    },
+    onInvalid(error) {
+      log.warn({ config: cmd.configFile, problems: error.problems }, 'config edit rejected: the last good config keeps running');
+    },
+  });
 
   let closing: Promise<void> | undefined;
   return {
     url,
     close: () =>
       (closing ??= (async () => {
+        watcher.close();
         await scheduler.stop();
         await app.close();
         await store.close();

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Story } from '../model.js';
+import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import { feedUpdated, renderAtom, type SourceInfo } from './atom.js';
 
@@ -38,7 +39,7 @@ export interface Publisher {
   setConfig(config: Config): void;
 }
 
-export function createPublisher(initial: Config, store: Store): Publisher {
+export function createPublisher(initial: Config, store: Store, metrics?: Pick<Metrics, 'recordRender'>): Publisher {
   let config = initial;
   let generation = 0;
   const cache = new Map<string, { revision: number; generation: number; rendered: Rendered }>();
@@ -79,6 +80,7 @@ export function createPublisher(initial: Config, store: Store): Publisher {
       const hit = cache.get(id);
       if (hit && hit.revision === store.revision && hit.generation === generation) return hit.rendered;
       const rendered = render(key);
+      metrics?.recordRender(id);
       cache.set(id, { revision: store.revision, generation, rendered });
       return rendered;
     },

@@ -1,16 +1,21 @@
 // The HTTP edge, built by a factory so tests call it in-process (app.inject) or on a port.
-// It only hands out bytes the publisher rendered; no path outside these routes answers.
+// It only hands out what the publisher and the status builder made; no path outside
+// these routes answers.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config/schema.js';
+import type { Metrics } from '../metrics.js';
 import type { FeedKey, Publisher, Rendered } from '../publish/feeds.js';
+import { renderOpml } from '../publish/opml.js';
 import { isNotModified } from './conditional.js';
 import { renderIndexPage } from './index-page.js';
+import { renderStatusPage } from './status-page.js';
 import type { Status } from './status.js';
 
 export interface AppDeps {
   publisher: Publisher;
   config: () => Config;
   status: () => Status;
+  metrics?: Metrics;
 }
 
 function sendFeed(req: FastifyRequest, reply: FastifyReply, rendered: Rendered | undefined) {
@@ -25,19 +30,41 @@ function sendFeed(req: FastifyRequest, reply: FastifyReply, rendered: Rendered |
 }
 
 const TOPIC_FILE = /^([a-z0-9-]+)\.atom$/;
+const TOPIC_OPML = /^([a-z0-9-]+)(?:\.opml)?$/;
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({ logger: false });
+  const { metrics } = deps;
+
+  if (metrics) {
+    app.addHook('onResponse', async (req, reply) => {
+      metrics.recordRequest(req.routeOptions.url ?? 'not-found', reply.statusCode);
+    });
+  }
 
   app.get('/health', async () => ({ status: 'ok' }));
-
-  app.get('/status.json', async (_req, reply) =>
-    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(deps.status(), null, 2)),
-  );
 
   app.get('/', async (_req, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderIndexPage(deps.config())),
   );
+
+  app.get('/status', async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderStatusPage(deps.status())),
+  );
+  app.get('/status.json', async (_req, reply) =>
+    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(deps.status(), null, 2)),
+  );
+
+  if (metrics) {
+    app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  }
+
+  app.get('/opml', async (_req, reply) => reply.type('text/x-opml; charset=utf-8').send(renderOpml(deps.config())));
+  app.get<{ Params: { file: string } }>('/opml/topics/:file', async (req, reply) => {
+    const id = TOPIC_OPML.exec(req.params.file)?.[1];
+    if (!id || !deps.config().topics.some((t) => t.id === id)) return reply.code(404).type('text/plain; charset=utf-8').send('no such topic\n');
+    return reply.type('text/x-opml; charset=utf-8').send(renderOpml(deps.config(), id));
+  });
 
   app.get('/feeds/all.atom', async (req, reply) => sendFeed(req, reply, deps.publisher.atom({ kind: 'all' })));
 

@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.js';
 import { foldItems } from '../dedupe/fold.js';
 import type { FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { Item, SourceState, Story } from '../model.js';
 import { createTitleKeyFolder } from '../normalize/title-key.js';
 import type { Store, StoreData } from '../store/store.js';
@@ -27,6 +28,9 @@ export interface PollDeps {
    * not hit the network in the same second. */
   jitterMs?: number;
   random?: () => number;
+  metrics?: Pick<Metrics, 'recordPoll'>;
+  /** Called as each source is read (a terminal shows it as progress). */
+  onProgress?: (p: { done: number; total: number; failed: number }) => void;
 }
 
 export interface PollOptions {
@@ -51,6 +55,8 @@ export interface SourceReport {
   /** For 'waiting' and 'rate-limited': no request before this time (Retry-After). */
   retryAfterUntil?: string;
   fetchMs?: number;
+  /** Bytes of the body fetched (decompressed). */
+  bytes?: number;
 }
 
 /** Hash of an item's identity, for the store's memory of items already ingested. */
@@ -94,13 +100,18 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const perHost = new Map<string, LimitFunction>();
   const random = deps.random ?? Math.random;
   const ctx = { config, fetch: deps.fetch, now: deps.now, log, titleKey };
+  const progress = { done: 0, total: sources.length, failed: 0 };
   const reads: SourceRead[] = await Promise.all(
     sources.map(async (source) => {
       if (deps.jitterMs) await new Promise((r) => setTimeout(r, Math.floor(random() * deps.jitterMs!)));
       const host = hostOf(source.url);
       let hostLimit = perHost.get(host);
       if (!hostLimit) perHost.set(host, (hostLimit = pLimit(config.fetch.perHost)));
-      return hostLimit(() => global(() => readSource(source, before.sources[source.id], ctx)));
+      const read = await hostLimit(() => global(() => readSource(source, before.sources[source.id], ctx)));
+      progress.done++;
+      if (read.kind === 'failed') progress.failed++;
+      deps.onProgress?.({ ...progress });
+      return read;
     }),
   );
 
@@ -126,6 +137,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
     states[f.source.id] = nextSourceState(states[f.source.id], f, config, now);
     const report = emptyReport(f.source.id, f.kind === 'failed' ? (isRateLimit(f) ? 'rate-limited' : 'failed') : f.kind);
     report.fetchMs = f.fetchMs;
+    if (f.kind === 'ok') report.bytes = f.bytes;
     reports.set(f.source.id, report);
     if (f.kind === 'failed') {
       report.error = { code: f.error.code, message: f.error.message };
@@ -170,7 +182,9 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
   const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint }, config.retention.days, now);
   await store.write(next);
-  return enabled.map((s) => reports.get(s.id)!);
+  const ordered = enabled.map((s) => reports.get(s.id)!);
+  for (const r of ordered) deps.metrics?.recordPoll(r);
+  return ordered;
 }
 
 /** Drop stories older than the retention, and forget seen items long gone from their feed. */
