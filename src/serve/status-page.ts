@@ -28,7 +28,7 @@ export function renderStatusPage(status: Status): string {
 <td data-label="المصدر"><strong>${esc(s.name)}</strong><br><code dir="ltr">${esc(s.id)}</code></td>
 <td data-label="الحالة"><span class="state ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures > 1 ? ` <small>(${s.consecutiveFailures} مرات متتالية)</small>` : ''}</td>
 <td data-label="آخر نجاح">${time(s.lastSuccess)}</td>
-<td class="error" data-label="آخر خطأ">${s.lastError ? esc(s.lastError) : '—'}${s.movedTo ? `<br><small>انتقل إلى: <code dir="ltr">${esc(s.movedTo)}</code></small>` : ''}</td>
+<td class="error" data-label="آخر خطأ">${s.lastError ? `<bdi>${esc(s.lastError)}</bdi>` : '—'}${s.movedTo ? `<br><small>انتقل إلى: <code dir="ltr">${esc(s.movedTo)}</code></small>` : ''}</td>
 <td data-label="آخر ٢٤ ساعة">${s.itemsLast24h}</td>
 <td data-label="الجلب التالي">${s.state === 'disabled' ? '—' : time(s.retryAfterUntil ?? s.nextDue)}</td>
 </tr>`,
