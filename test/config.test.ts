@@ -40,7 +40,7 @@ describe('config', () => {
 
   it('reports a bad URL with its line and 0-based path', () => {
     const yaml = valid.replace('"https://sana.sy/?feed=rss2"', '"not a url"');
-    expect(problems(yaml)).toEqual(['line 4: sources[0].url: not a URL (expected http:// or https://) (column 10)']);
+    expect(problems(yaml)).toEqual(['line 4: sources[0].url: not a URL (expected http:// or https://) (feeds.yaml, column 10)']);
   });
 
   it('reports every problem at once, in line order', () => {
@@ -62,12 +62,12 @@ topics:
 `;
     const p = problems(yaml);
     expect(p).toEqual([
-      'line 1: schedule: not a valid cron expression (e.g. "*/10 * * * *") (column 11)',
-      'line 6: sources[0].topics[0]: unknown topic "politcs" (not listed under topics:) (column 14)',
-      'line 7: sources[1].id: duplicate id "sana" (also sources[0]) (column 9)',
-      'line 10: sources[2].name: required (column 5)',
-      'line 10: sources[2].id: expected an id of lowercase a-z, 0-9 and "-" (column 9)',
-      'line 12: sources[2].keyword: unknown key (column 5)',
+      'line 1: schedule: not a valid cron expression (e.g. "*/10 * * * *") (feeds.yaml, column 11)',
+      'line 6: sources[0].topics[0]: unknown topic "politcs" (not listed under topics:) (feeds.yaml, column 14)',
+      'line 7: sources[1].id: duplicate id "sana" (also sources[0]) (feeds.yaml, column 9)',
+      'line 10: sources[2].name: required (feeds.yaml, column 5)',
+      'line 10: sources[2].id: expected an id of lowercase a-z, 0-9 and "-" (feeds.yaml, column 9)',
+      'line 12: sources[2].keyword: unknown key (feeds.yaml, column 5)',
     ]);
   });
 
@@ -77,9 +77,9 @@ sources:
   - { id: sana, name: "سانا", url: "https://sana.sy/feed", enabled: "yes", topics: daraa }
 `;
     expect(problems(yaml)).toEqual([
-      'line 1: dedupe.windowHours: expected a number of hours (column 24)',
-      'line 3: sources[0].enabled: expected true or false (column 69)',
-      'line 3: sources[0].topics: expected a list of topic ids (column 84)',
+      'line 1: dedupe.windowHours: expected a number of hours (feeds.yaml, column 24)',
+      'line 3: sources[0].enabled: expected true or false (feeds.yaml, column 69)',
+      'line 3: sources[0].topics: expected a list of topic ids (feeds.yaml, column 84)',
     ]);
   });
 

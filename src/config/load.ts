@@ -59,7 +59,7 @@ export function parseConfig(text: string, file = 'config'): Config {
       file,
       doc.errors.map((e) => {
         const pos = counter.linePos(e.pos[0]);
-        return `line ${pos.line}: ${e.message.split('\n')[0]} (column ${pos.col})`;
+        return `line ${pos.line}: ${e.message.split('\n')[0]} (${file}, column ${pos.col})`;
       }),
     );
   }
@@ -71,7 +71,7 @@ export function parseConfig(text: string, file = 'config'): Config {
   const problems = [...(result.success ? [] : result.error.issues.flatMap(describe)), ...cross]
     .map((p) => ({ ...p, pos: lineOf(doc, counter, p.path, p.atKey) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)
-    .map((p) => `line ${p.pos.line}: ${formatPath(p.path) || '(top level)'}: ${p.message} (column ${p.pos.col})`);
+    .map((p) => `line ${p.pos.line}: ${formatPath(p.path) || '(top level)'}: ${p.message} (${file}, column ${p.pos.col})`);
   throw new ConfigError(file, problems);
 }
 
