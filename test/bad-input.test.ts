@@ -16,6 +16,7 @@ import { buildStatus } from '../src/serve/status.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import type { Store } from '../src/store/store.js';
 import { pollCycle, type SourceReport } from '../src/worker/poll-cycle.js';
+import { loopbackLookup } from './helpers/lookup.js';
 import { fixtures } from './helpers/paths.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 
@@ -120,13 +121,7 @@ beforeAll(async () => {
 
   const dir = mkdtempSync(join(tmpdir(), 'nahr-bad-'));
   store = await openLowdbStore(dir);
-  const lookup = (hostname: string, options: unknown, callback: (...args: unknown[]) => void) => {
-    if (hostname === 'no-such-host.invalid') {
-      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
-    } else if ((options as { all?: boolean })?.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
-    else callback(null, '127.0.0.1', 4);
-  };
-  const fetch = createFetcher({ lookup: lookup as never });
+  const fetch = createFetcher({ lookup: loopbackLookup(['no-such-host.invalid']) });
   const closed = await startFixtureServer();
   const refusedUrl = closed.url('/feed.xml');
   await closed.close();

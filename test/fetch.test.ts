@@ -2,6 +2,7 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, fetchFeed, parseRetryAfter, type FetchRequest } from '../src/fetch/fetch.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { loopbackLookup } from './helpers/lookup.js';
 
 let server: FixtureServer;
 const req = (path: string, extra: Partial<FetchRequest> = {}): FetchRequest => ({
@@ -110,8 +111,7 @@ describe('fetchFeed', () => {
     const other = await startFixtureServer({ '/feed.xml': (_q, res) => res.writeHead(200).end('<rss version="2.0"><channel><title>x</title></channel></rss>') });
     try {
       server.route('/cross.xml', (_q, res) => res.writeHead(302, { location: other.url('/feed.xml').replace('127.0.0.1', 'localhost') }).end());
-      const lookup = (_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4));
-      const f = createFetcher({ lookup: lookup as never });
+      const f = createFetcher({ lookup: loopbackLookup() });
       await f(req('/cross.xml', { headers: { Cookie: 'session=1', Authorization: 'Bearer SECRET', 'X-Keep': 'yes' }, etag: '"e"' }));
       const first = server.requests.at(-1)!.headers;
       expect(first.cookie).toBe('session=1');
@@ -141,12 +141,7 @@ describe('fetchFeed', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
   it('reports a DNS failure (the lookup is stubbed: nothing leaves this machine)', async () => {
-    const noDns = createFetcher({
-      lookup: (hostname, _options, callback) => {
-        const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-        (callback as (e: Error) => void)(err);
-      },
-    });
+    const noDns = createFetcher({ lookup: loopbackLookup(['feeds.nowhere.invalid']) });
     await expect(noDns({ ...req('/x'), url: 'http://feeds.nowhere.invalid/rss.xml' })).rejects.toMatchObject({ code: 'network', message: 'host not found (DNS)' });
   });
   it('stops a redirect loop', async () => {

@@ -6,6 +6,7 @@ import { createFetcher, type FetchRequest } from '../src/fetch/fetch.js';
 import { silentLog } from '../src/log.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { loopbackLookup } from './helpers/lookup.js';
 import { memoryStore } from './helpers/memory-store.js';
 
 let server: FixtureServer;
@@ -44,8 +45,7 @@ describe('polite fetching', () => {
     // 127.0.0.1 and localhost are two hosts to the limiter, one server here.
     const mixed = [...sources(3), ...sources(6).slice(3).map((s) => ({ ...s, url: s.url.replace('127.0.0.1', 'localhost') }))];
     const config = configSchema.parse({ fetch: { concurrency: 3, perHost: 4 }, sources: mixed });
-    const lookup = (_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) => (o?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4));
-    await pollCycle(config, { store: memoryStore(), fetch: createFetcher({ lookup: lookup as never }), now: Date.now, log: silentLog }, { onlyDue: false });
+    await pollCycle(config, { store: memoryStore(), fetch: createFetcher({ lookup: loopbackLookup() }), now: Date.now, log: silentLog }, { onlyDue: false });
     expect(maxInFlight).toBe(3);
   });
 
