@@ -62,9 +62,18 @@ async function main(argv: string[]): Promise<number> {
         out(`${configFile}: OK (${config.sources.length} sources, ${config.topics.length} topics)`);
         return 0;
       }
-      case 'poll':
-        await runPoll({ configFile, dataDir, onlyDue: values.due ?? false, log, out, tty: process.stdout.isTTY ? process.stdout : undefined });
+      case 'poll': {
+        // Ctrl-C or SIGTERM: in-flight fetches finish, the store is written, exit 0.
+        const stop = new AbortController();
+        const onSignal = (signal: string) => {
+          log.info({ signal }, 'stopping after the fetches in flight');
+          stop.abort();
+        };
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        await runPoll({ configFile, dataDir, onlyDue: values.due ?? false, log, out, tty: process.stdout.isTTY ? process.stdout : undefined, signal: stop.signal });
         return 0;
+      }
       case 'import-opml': {
         if (positionals.length !== 1) {
           err(`nahr import-opml: give one OPML file\n\n${USAGE}`);

@@ -88,3 +88,41 @@ describe('OPML import', () => {
     expect(r.stderr).toContain('file not found: /nonexistent.opml');
   });
 });
+
+describe('OPML import: the shapes of real files', () => {
+  const feed = (title: string, url: string) => ({ title, url });
+  it('fills an empty `sources: []` without touching anything else', () => {
+    const text = '# my config\nsources: []   # none yet\ntopics:\n  - { id: t, title: "T" }   # kept\n';
+    const r = addSources(text, [feed('A', 'https://a.example/feed')]);
+    expect(r.text).toBe('# my config\nsources: # none yet\n  - id: a\n    name: "A"\n    url: "https://a.example/feed"\ntopics:\n  - { id: t, title: "T" }   # kept\n');
+  });
+  it('adds a `sources:` list to a config that has none', () => {
+    const r = addSources('# only topics\ntopics: []\n', [feed('A', 'https://a.example/feed')]);
+    expect(r.text).toBe('# only topics\ntopics: []\nsources:\n  - id: a\n    name: "A"\n    url: "https://a.example/feed"\n');
+  });
+  it('keeps CRLF line endings', () => {
+    const text = 'sources:\r\n  - id: a\r\n    name: "A"\r\n    url: "https://a.example/feed"\r\n';
+    const r = addSources(text, [feed('B', 'https://b.example/feed')]);
+    expect(r.text).toBe(`${text}  - id: b\r\n    name: "B"\r\n    url: "https://b.example/feed"\r\n`);
+  });
+  it('keeps a commented-out field with the source it belongs to, and a section comment after the list', () => {
+    const text = 'sources:\n  - id: a\n    name: "A"\n    url: "https://a.example/feed"\n    # topics: [x]\n# ---- topics ----\ntopics: []\n';
+    const r = addSources(text, [feed('B', 'https://b.example/feed')]);
+    expect(r.text).toBe('sources:\n  - id: a\n    name: "A"\n    url: "https://a.example/feed"\n    # topics: [x]\n  - id: b\n    name: "B"\n    url: "https://b.example/feed"\n# ---- topics ----\ntopics: []\n');
+  });
+  it('skips, with a reason, a bad URL and a feed listed twice; compares paths exactly', () => {
+    const text = 'sources:\n  - { id: a, name: "A", url: "https://a.example/F" }\n';
+    const r = addSources(text, [feed('x', 'https://bad host.example/f'), feed('b', 'https://b.example/feed'), feed('b again', 'https://B.example/feed/'), feed('a lower', 'https://a.example/f')]);
+    expect(r.added.map((a) => a.url)).toEqual(['https://b.example/feed', 'https://a.example/f']);
+    expect(r.skipped).toEqual([
+      { url: 'https://bad host.example/f', reason: 'not a URL (expected http:// or https://)' },
+      { url: 'https://B.example/feed/', reason: 'listed twice in the OPML' },
+    ]);
+  });
+  it('reads no feed from link and include outlines, accepts an empty body, and names the file of bad XML', async () => {
+    expect(await readOpml(opml('<outline type="link" text="site" url="https://x.example/"/><outline type="include" url="https://x.example/more.opml"/>'))).toEqual([]);
+    expect(await readOpml('<opml version="2.0"><head/><body/></opml>')).toEqual([]);
+    await expect(readOpml('<opml><body><outline></body></opml>', 'in.opml')).rejects.toThrow(/^in\.opml: not well-formed XML \(line 1\)/);
+    await expect(readOpml('<rss/>', 'in.opml')).rejects.toThrow('in.opml: not an OPML document (no <opml> root)');
+  });
+});

@@ -10,7 +10,7 @@ export interface ImportCommand {
 }
 
 export async function runImportOpml(cmd: ImportCommand): Promise<void> {
-  const feeds = await readOpml(await readFile(cmd.opmlFile, 'utf8'));
+  const feeds = await readOpml(await readFile(cmd.opmlFile, 'utf8'), cmd.opmlFile);
   const configText = await readFile(cmd.configFile, 'utf8');
   const result = addSources(configText, feeds, cmd.topic, cmd.configFile);
   for (const a of result.added) cmd.out(`added ${a.id}: ${a.name} <${a.url}>`);

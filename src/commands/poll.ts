@@ -15,6 +15,8 @@ export interface PollCommand {
   out: (line: string) => void;
   /** A terminal: progress and a summary table instead of plain lines. */
   tty?: { write(text: string): void; columns?: number };
+  /** SIGINT/SIGTERM: finish what is in flight, store it, start nothing new. */
+  signal?: AbortSignal;
 }
 
 /** Up to this random delay before each fetch, so sources do not all fire in one second. */
@@ -25,6 +27,7 @@ export function formatReport(r: SourceReport): string {
   if (r.outcome === 'rate-limited') return `${r.sourceId}: rate limited: ${r.error?.message}${r.retryAfterUntil ? `, next try after ${r.retryAfterUntil}` : ''}`;
   if (r.outcome === 'waiting') return `${r.sourceId}: skipped: the site asked to wait until ${r.retryAfterUntil} (Retry-After)`;
   if (r.outcome === 'not-modified') return `${r.sourceId}: not modified`;
+  if (r.outcome === 'cancelled') return `${r.sourceId}: not polled (stopped by a signal)`;
   const parts = [`${r.newStories} new`, `${r.folded} duplicates folded`];
   if (r.updated) parts.push(`${r.updated} updated`);
   parts.push(`${r.known} already known`);
@@ -55,7 +58,7 @@ export async function runPoll(cmd: PollCommand): Promise<SourceReport[]> {
   try {
     const reports = await pollCycle(
       config,
-      { store, fetch: fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS, onProgress },
+      { store, fetch: fetchFeed, now: Date.now, log: cmd.log, jitterMs: POLL_JITTER_MS, onProgress, signal: cmd.signal },
       { onlyDue: cmd.onlyDue },
     );
     if (cmd.tty) cmd.tty.write('\r\x1b[K');

@@ -12,6 +12,7 @@ import { buildApp } from '../serve/app.js';
 import { buildStatus } from '../serve/status.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { refileIfRulesChanged } from '../worker/poll-cycle.js';
+import { applyConfigChange } from '../worker/reload.js';
 import { startScheduler } from '../worker/scheduler.js';
 import { POLL_JITTER_MS } from './poll.js';
 
@@ -73,7 +74,8 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
 
   const watcher = watchConfig(cmd.configFile, initial.text, {
     onChange(next) {
-      const before = new Set(config.sources.map((s) => s.id));
+      const prev = config;
+      const before = new Set(prev.sources.map((s) => s.id));
       const after = new Set(next.sources.map((s) => s.id));
       config = next;
       publisher.setConfig(next);
@@ -88,11 +90,10 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
         },
         'config reloaded',
       );
-      // Topics re-evaluated for stored stories, then a cycle: new sources are due at once.
+      // Changed sources made due, topics re-evaluated, then a cycle polls what is due.
       void scheduler
         .exclusive(async () => {
-          const data = refileIfRulesChanged(store.read(), next, Date.now());
-          if (data) await store.write(data);
+          await store.write(applyConfigChange(store.read(), prev, next, Date.now()));
         })
         .then(() => scheduler.runNow())
         .catch((err: unknown) => log.error({ err: String(err) }, 'applying the reloaded config failed'));

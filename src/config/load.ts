@@ -63,7 +63,20 @@ export function parseConfig(text: string, file = 'config'): Config {
       }),
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  if (doc.contents === null) {
+    // An empty file is never what an operator meant (and an editor's truncate-then-write
+    // save passes through it): refuse it rather than run with no sources.
+    throw new ConfigError(file, [`line 1: the config is empty (${file}, column 1)`]);
+  }
+  let data: unknown;
+  try {
+    // Aliases are resolved here: an unknown one, or an alias bomb, throws.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const anchor = /alias|anchor/i.test(String(err)) ? 'a YAML alias (*name) that cannot be resolved' : 'YAML that cannot be read';
+    throw new ConfigError(file, [`line 1: ${anchor}: ${(err as Error).message} (${file}, column 1)`]);
+  }
+  data ??= {};
   // reportInput: a wrong-type value carries its input, so only a truly absent key is "required".
   const result = configSchema.safeParse(data, { reportInput: true });
   const cross = crossReferenceProblems(data).map((p) => ({ ...p, atKey: false }));

@@ -9,7 +9,15 @@ const id = z
   .string({ error: 'expected an id (text)' })
   .regex(/^[a-z0-9-]+$/, { error: 'expected an id of lowercase a-z, 0-9 and "-"' });
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' });
-const httpUrl = z.url({ protocol: /^https?$/, error: 'not a URL (expected http:// or https://)' });
+const HTTP_URL_ERROR = 'not a URL (expected http:// or https://)';
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: HTTP_URL_ERROR })
+  .refine((u) => !/[\u0000-\u001F\u007F]/.test(u), { error: 'a URL must not contain control characters' });
+
+/** Why `url` cannot be a source's URL, or undefined when it can (the schema's own check). */
+export function httpUrlProblem(url: string): string | undefined {
+  return httpUrl.safeParse(url).success ? undefined : HTTP_URL_ERROR;
+}
 const phrases = z.array(text, { error: 'expected a list of phrases' }).default([]);
 
 const duration = z

@@ -14,7 +14,10 @@ export function renderOpml(config: Config, topicId?: string): string {
   head.ele('docs').txt('http://opml.org/spec2.opml');
   const body = opml.ele('body');
   for (const s of sources) {
-    const attrs: Record<string, string> = { type: 'rss', text: xmlSafe(s.name), title: xmlSafe(s.name), xmlUrl: s.url, language: s.lang };
+    // Attribute values: XML-invalid characters stripped, and white space as plain spaces
+    // (a parser would turn a raw newline in an attribute into a space anyway).
+    const attr = (v: string) => xmlSafe(v).replace(/\s+/g, ' ').trim();
+    const attrs: Record<string, string> = { type: 'rss', text: attr(s.name), title: attr(s.name), xmlUrl: attr(s.url), language: s.lang };
     if (s.topics.length > 0) attrs.category = s.topics.map((t) => `/${t}`).join(',');
     body.ele('outline', attrs);
   }

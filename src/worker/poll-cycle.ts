@@ -29,6 +29,9 @@ export interface PollDeps {
   jitterMs?: number;
   random?: () => number;
   metrics?: Pick<Metrics, 'recordPoll'>;
+  /** Once aborted (SIGTERM, SIGINT), sources not yet started are left for the next cycle;
+   * fetches already in flight finish or time out, and the cycle still stores its results. */
+  signal?: AbortSignal;
   /** Called as each source is read (a terminal shows it as progress). */
   onProgress?: (p: { done: number; total: number; failed: number }) => void;
 }
@@ -40,7 +43,7 @@ export interface PollOptions {
 
 export interface SourceReport {
   sourceId: string;
-  outcome: 'ok' | 'not-modified' | 'failed' | 'rate-limited' | 'waiting';
+  outcome: 'ok' | 'not-modified' | 'failed' | 'rate-limited' | 'waiting' | 'cancelled';
   /** Items that started a story. */
   newStories: number;
   /** Items that joined another outlet's story. */
@@ -74,6 +77,20 @@ const emptyReport = (sourceId: string, outcome: SourceReport['outcome']): Source
   skipped: 0,
 });
 
+/** setTimeout that an abort cuts short. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 const hostOf = (url: string): string => {
   try {
     return new URL(url).host;
@@ -101,19 +118,22 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const random = deps.random ?? Math.random;
   const ctx = { config, fetch: deps.fetch, now: deps.now, log, titleKey };
   const progress = { done: 0, total: sources.length, failed: 0 };
-  const reads: SourceRead[] = await Promise.all(
-    sources.map(async (source) => {
-      if (deps.jitterMs) await new Promise((r) => setTimeout(r, Math.floor(random() * deps.jitterMs!)));
+  const signal = deps.signal;
+  const settled = await Promise.all(
+    sources.map(async (source): Promise<SourceRead | undefined> => {
+      if (deps.jitterMs) await sleep(Math.floor(random() * deps.jitterMs), signal);
       const host = hostOf(source.url);
       let hostLimit = perHost.get(host);
       if (!hostLimit) perHost.set(host, (hostLimit = pLimit(config.fetch.perHost)));
-      const read = await hostLimit(() => global(() => readSource(source, before.sources[source.id], ctx)));
+      const read = await hostLimit(() => global(() => (signal?.aborted ? undefined : readSource(source, before.sources[source.id], ctx))));
       progress.done++;
-      if (read.kind === 'failed') progress.failed++;
+      if (read?.kind === 'failed') progress.failed++;
       deps.onProgress?.({ ...progress });
       return read;
     }),
   );
+  const reads = settled.filter((r): r is SourceRead => r !== undefined);
+  const cancelled = sources.filter((_, i) => settled[i] === undefined);
 
   // 2. Pure: fold and classify. All new items of the cycle are folded together in the
   // order they were reported (then config order, then feed order), so the earliest report
@@ -128,6 +148,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   for (const s of before.stories) for (const r of s.reporters) storedGuids.add(`${r.sourceId}\n${r.guid}`);
   const fresh: Array<{ item: Item; order: number }> = [];
 
+  for (const source of cancelled) reports.set(source.id, emptyReport(source.id, 'cancelled'));
   for (const source of waiting) {
     const report = emptyReport(source.id, 'waiting');
     report.retryAfterUntil = before.sources[source.id]?.retryAfterUntil;

@@ -20,6 +20,7 @@ export interface Scheduler {
 
 export function startScheduler(config: () => Config, deps: PollDeps & { log: Log }, onCycle?: (r: SourceReport[]) => void): Scheduler {
   let queue: Promise<unknown> = Promise.resolve();
+  const stopping = new AbortController();
   let pending: Promise<SourceReport[] | undefined> | undefined;
   let stopped = false;
 
@@ -36,7 +37,7 @@ export function startScheduler(config: () => Config, deps: PollDeps & { log: Log
       pending = undefined; // from here on, a new request queues another cycle
       if (stopped) return undefined;
       try {
-        const reports = await pollCycle(config(), deps, { onlyDue: true });
+        const reports = await pollCycle(config(), { ...deps, signal: stopping.signal }, { onlyDue: true });
         onCycle?.(reports);
         return reports;
       } catch (err) {
@@ -65,6 +66,8 @@ export function startScheduler(config: () => Config, deps: PollDeps & { log: Log
   return {
     async stop() {
       stopped = true;
+      stopping.abort(); // sources not yet started wait for the next run
+
       await task.stop();
       await task.destroy();
       await queue.catch(() => undefined);
