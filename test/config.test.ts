@@ -83,6 +83,20 @@ sources:
     ]);
   });
 
+  it('refuses an empty file and an unresolvable alias with a line, never a crash', () => {
+    expect(problems('')).toEqual(['line 1: the config is empty (feeds.yaml, column 1)']);
+    expect(problems('sources: *nope\n')[0]).toMatch(/^line 1: a YAML alias \(\*name\) that cannot be resolved: /);
+  });
+
+  it('reports bad per-source options', () => {
+    const p = problems('sources:\n  - { id: a, name: "A", url: "https://a.example/f", interval: "soon", timezone: "Mars/Olympus", timeoutSeconds: -1 }\n');
+    expect(p).toEqual([
+      'line 2: sources[0].interval: expected a duration of at least 1 minute, such as "15m", "6h" or "1d" (feeds.yaml, column 63)',
+      'line 2: sources[0].timezone: not a known time zone (an IANA name such as "Asia/Damascus") (feeds.yaml, column 81)',
+      'line 2: sources[0].timeoutSeconds: must be > 0 (feeds.yaml, column 113)',
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const p = problems('sources:\n  - id: a\n   name: b\n');
     expect(p.length).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ export function renderStatusPage(status: Status): string {
 <td data-label="آخر نجاح">${time(s.lastSuccess)}</td>
 <td class="error" data-label="آخر خطأ">${s.lastError ? `<bdi>${esc(s.lastError)}</bdi>` : '—'}${s.movedTo ? `<br><small>انتقل إلى: <code dir="ltr">${esc(s.movedTo)}</code></small>` : ''}</td>
 <td data-label="آخر ٢٤ ساعة">${s.itemsLast24h}</td>
-<td data-label="الجلب التالي">${s.state === 'disabled' ? '—' : time(s.retryAfterUntil ?? s.nextDue)}</td>
+<td data-label="الجلب التالي">${s.state === 'disabled' ? '—' : time(s.nextPoll)}</td>
 </tr>`,
     )
     .join('\n');
@@ -47,13 +47,13 @@ h1{font-size:1.4rem;margin:0 0 .5rem}
 .totals{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0 1rem;padding:0;list-style:none}
 .totals li{background:#f3f3f3;border-radius:.4rem;padding:.3rem .7rem}
 table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #ddd;padding:.45rem;text-align:start;vertical-align:top}
+th,td{border-bottom:1px solid #ddd;padding:.45rem;text-align:start;vertical-align:top;overflow-wrap:anywhere}
 th{background:#fafafa;font-size:.85rem}
 .state{border-radius:.3rem;padding:.05rem .45rem;white-space:nowrap}
 .ok{background:#e3f5e1;color:#1d5b1a}.failing{background:#fde2e1;color:#8a1c17}
 .backing-off{background:#fff3cd;color:#6b5200}.disabled,.pending{background:#eee;color:#555}
 .error{color:#8a1c17;max-width:22rem;overflow-wrap:anywhere}
-code{font-size:.8rem;color:#555}
+code{font-size:.8rem;color:#555;overflow-wrap:anywhere;word-break:break-all}
 @media (max-width:40rem){thead{display:none}tr{display:block;border:1px solid #ddd;border-radius:.4rem;margin-bottom:.6rem}
 td{display:block;border:0;padding:.2rem .6rem}td::before{content:attr(data-label);font-weight:bold;margin-inline-end:.4rem}}
 </style>
@@ -66,6 +66,7 @@ td{display:block;border:0;padding:.2rem .6rem}td::before{content:attr(data-label
 <li>متعثرة: <strong data-total="failing">${t.failing}</strong></li>
 <li>تنتظر: <strong>${t['backing-off']}</strong></li>
 <li>معطّلة: <strong>${t.disabled}</strong></li>
+<li>لم تُجلب بعد: <strong>${t.pending}</strong></li>
 <li>الأخبار المخزنة: <strong>${t.stories}</strong></li>
 </ul>
 <table>

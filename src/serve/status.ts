@@ -1,7 +1,7 @@
 // What /status.json tells an operator: every configured source by id, its state and why.
 import type { Config } from '../config/schema.js';
 import type { StoreData } from '../store/store.js';
-import { inRetryAfterWindow } from '../worker/schedule.js';
+import { inRetryAfterWindow, nextTick } from '../worker/schedule.js';
 
 export type SourceHealth = 'ok' | 'failing' | 'backing-off' | 'disabled' | 'pending';
 
@@ -17,6 +17,8 @@ export interface SourceStatus {
   lastError?: string;
   lastErrorCode?: string;
   nextDue?: string;
+  /** When the scheduler will actually poll it: the first schedule tick at or after nextDue. */
+  nextPoll?: string;
   retryAfterUntil?: string;
   /** The configured URL redirects permanently here: update `url` in the config. */
   movedTo?: string;
@@ -36,6 +38,11 @@ export function sourceHealth(enabled: boolean, failures: number, polled: boolean
   if (failures > 0) return 'failing';
   if (rateLimited) return 'backing-off';
   return polled ? 'ok' : 'pending';
+}
+
+function nextPollTime(schedule: string, nextDue: string | undefined, now: number): string {
+  const from = Math.max(now, nextDue ? Date.parse(nextDue) : now);
+  return new Date(nextTick(schedule, from - 1)).toISOString();
 }
 
 export function buildStatus(config: Config, data: StoreData, now: number): Status {
@@ -62,6 +69,7 @@ export function buildStatus(config: Config, data: StoreData, now: number): Statu
       lastError: st?.lastError,
       lastErrorCode: st?.lastErrorCode,
       nextDue: s.enabled ? st?.nextDue : undefined,
+      nextPoll: s.enabled ? nextPollTime(config.schedule, st?.nextDue, now) : undefined,
       retryAfterUntil: st?.retryAfterUntil,
       movedTo: st?.permanentRedirect,
       itemsLast24h: recent.get(s.id) ?? 0,
