@@ -1,6 +1,13 @@
 // The data that flows through the river. One `Item` leaves `normalize`; `dedupe` folds
 // items into `Story` records; the store keeps stories and per-source state.
 
+/** A file attached to an item (RSS <enclosure>, Atom link rel="enclosure"). */
+export interface Enclosure {
+  url: string;
+  type?: string;
+  length?: number;
+}
+
 /** One entry of one outlet's feed, normalized: plain-text title, sanitized HTML. */
 export interface Item {
   sourceId: string;
@@ -18,6 +25,9 @@ export interface Item {
   author: string | undefined;
   /** ISO time from the feed, when valid and not in the future. */
   published: string | undefined;
+  /** The item's picture (media:thumbnail, media:content, an image enclosure). */
+  image?: string;
+  enclosures?: Enclosure[];
 }
 
 /** One outlet's report of a story, kept whole so nothing an outlet sent is lost. */
@@ -31,6 +41,8 @@ export interface Reporter {
   author: string | undefined;
   /** When this outlet's item was first seen by nahr. */
   seenAt: string;
+  image?: string;
+  enclosures?: Enclosure[];
 }
 
 /** A story: one entry in every feed, reported by one or more outlets. */

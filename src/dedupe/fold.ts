@@ -35,6 +35,8 @@ function toReporter(item: Item, seenAt: string): Reporter {
     categories: item.categories,
     author: item.author,
     seenAt,
+    ...(item.image ? { image: item.image } : {}),
+    ...(item.enclosures ? { enclosures: item.enclosures } : {}),
   };
 }
 
@@ -44,7 +46,9 @@ function sameContent(r: Reporter, item: Item): boolean {
     r.link === item.link &&
     r.html === item.html &&
     r.author === item.author &&
-    r.categories.join('\n') === item.categories.join('\n')
+    r.categories.join('\n') === item.categories.join('\n') &&
+    r.image === item.image &&
+    JSON.stringify(r.enclosures ?? []) === JSON.stringify(item.enclosures ?? [])
   );
 }
 

@@ -1,7 +1,7 @@
 // The one boundary where partial parser output becomes a strict Item. An entry that
 // cannot be normalized (no title and no link and no content) is skipped with a reason.
 import { createHash } from 'node:crypto';
-import type { Item } from '../model.js';
+import type { Enclosure, Item } from '../model.js';
 import type { RawItem } from '../parse/parse.js';
 import { itemTime } from './dates.js';
 import { cleanLink } from './links.js';
@@ -25,6 +25,27 @@ export const MAX_TITLE_GRAPHEMES = 300;
 const SUMMARY_TITLE_GRAPHEMES = 120;
 
 export type Normalized = { ok: true; item: Item } | { ok: false; reason: string };
+
+const MAX_ENCLOSURES = 5;
+
+/** The item's picture and files, as absolute web URLs without trackers. */
+function media(raw: RawItem, base: string): Pick<Item, 'image' | 'enclosures'> {
+  const enclosures: Enclosure[] = [];
+  for (const e of raw.enclosures ?? []) {
+    const url = cleanLink(e.url, base);
+    if (!url || enclosures.length >= MAX_ENCLOSURES) continue;
+    const enclosure: Enclosure = { url };
+    if (e.type?.trim()) enclosure.type = e.type.trim();
+    if (Number(e.length) > 0) enclosure.length = Math.floor(Number(e.length));
+    enclosures.push(enclosure);
+  }
+  const imageEnclosure = enclosures.find((e) => e.type?.startsWith('image/'))?.url;
+  const image = (raw.images ?? []).map((u) => cleanLink(u, base)).find((u): u is string => !!u) ?? imageEnclosure;
+  const out: Pick<Item, 'image' | 'enclosures'> = {};
+  if (image) out.image = image;
+  if (enclosures.length > 0) out.enclosures = enclosures;
+  return out;
+}
 
 export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Normalized {
   const link = cleanLink(raw.link, ctx.feedUrl);
@@ -53,6 +74,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Normalized {
       categories: raw.categories.map((c) => plainText(c)).filter(Boolean),
       author: plainText(raw.author) || undefined,
       published,
+      ...media(raw, link ?? ctx.feedUrl),
     },
   };
 }

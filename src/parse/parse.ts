@@ -18,6 +18,9 @@ export interface RawItem {
   author?: string;
   /** Date strings as found, most specific first (published before updated). */
   dates: string[];
+  /** media:thumbnail / media:content image URLs, in document order. */
+  images?: string[];
+  enclosures?: Array<{ url: string; type?: string; length?: string }>;
 }
 
 export interface RawFeed {
@@ -36,6 +39,10 @@ const CUSTOM_ITEM_FIELDS: Array<string | [string, string] | [string, string, { k
   ['modified', 'modifiedRaw'],
   ['dc:date', 'dcDateRaw'],
   ['content', 'atomContentRaw'],
+  ['media:thumbnail', 'mediaThumbnails', { keepArray: true }],
+  ['media:content', 'mediaContents', { keepArray: true }],
+  ['media:group', 'mediaGroups', { keepArray: true }],
+  ['link', 'linksRaw', { keepArray: true }],
   ['nahr-loose-published', 'loosePublished'],
   ['nahr-loose-issued', 'looseIssued'],
   ['nahr-loose-updated', 'looseUpdated'],
@@ -171,6 +178,26 @@ const atomDates = (r: Record<string, unknown>): boolean =>
     (v) => v !== undefined,
   );
 
+const attrsOf = (node: unknown): Record<string, string> =>
+  node && typeof node === 'object' && '$' in node ? ((node as { $: Record<string, string> }).$ ?? {}) : {};
+
+/** Pictures and files of an item: media RSS, RSS <enclosure>, Atom link rel="enclosure". */
+function mediaOf(r: Record<string, unknown>): Pick<RawItem, 'images' | 'enclosures'> {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const groups = list(r.mediaGroups).flatMap((g) => [...list((g as Record<string, unknown>)['media:thumbnail']), ...list((g as Record<string, unknown>)['media:content'])]);
+  const media = [...list(r.mediaThumbnails), ...list(r.mediaContents), ...groups].map(attrsOf);
+  const images = media
+    .filter((a) => a.url && (!a.medium || a.medium === 'image') && (!a.type || a.type.startsWith('image/')))
+    .map((a) => a.url!);
+  const enclosures: NonNullable<RawItem['enclosures']> = [];
+  const rssEnclosure = r.enclosure as Record<string, string> | undefined;
+  if (rssEnclosure?.url) enclosures.push({ url: rssEnclosure.url, type: rssEnclosure.type, length: rssEnclosure.length });
+  for (const l of list(r.linksRaw).map(attrsOf)) {
+    if (l.rel === 'enclosure' && l.href) enclosures.push({ url: l.href, type: l.type, length: l.length });
+  }
+  return { images, enclosures };
+}
+
 /** rss-parser's output mapped to RawFeed. */
 function fromRssParser(feed: ParsedFeed): RawFeed {
   const items = (feed.items ?? []).map((raw): RawItem => {
@@ -195,6 +222,7 @@ function fromRssParser(feed: ParsedFeed): RawFeed {
       ]
         .map(text)
         .filter((d): d is string => !!d && d.trim().length > 0),
+      ...mediaOf(r),
     };
   });
   return { title: text(feed.title), link: text(feed.link), items };
