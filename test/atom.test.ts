@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Story } from '../src/model.js';
-import { alsoReportedBy, renderAtom, type SourceInfo } from '../src/publish/atom.js';
+import { renderAtom } from '../src/publish/atom.js';
+import { alsoReportedBy, entryDoc, feedUpdated, type SourceInfo } from '../src/publish/document.js';
 import { atomRuleViolations } from './helpers/atom-rules.js';
 import { atomSchema, haveShared } from './helpers/paths.js';
 import { feedparserBozo, haveFeedparser, haveTool, jing } from './helpers/tools.js';
@@ -32,9 +33,11 @@ const stories: Story[] = [
 ];
 
 function render() {
+  const topicTitles = new Map([['daraa', 'درعا'], ['weird', 'a<b "c" & d']]);
+  const self = { atom: 'http://localhost:8080/feeds/all.atom', rss: 'http://localhost:8080/feeds/all.rss', json: 'http://localhost:8080/feeds/all.json' };
   return renderAtom({
-    key: 'all', title: 'نهر — كل الأخبار', subtitle: 'sub', selfUrl: 'http://localhost:8080/feeds/all.atom', homeUrl: 'http://localhost:8080/',
-    stories, sources, topicTitles: new Map([['daraa', 'درعا'], ['weird', 'a<b "c" & d']]),
+    id: 'tag:nahr,2026:feed/all', title: 'نهر — كل الأخبار', subtitle: 'sub', updated: feedUpdated(stories), homeUrl: 'http://localhost:8080/', self,
+    entries: stories.map((s) => entryDoc(s, sources, topicTitles)),
   });
 }
 
@@ -43,7 +46,7 @@ describe('renderAtom', () => {
 
   it('declares xml:lang="ar" and UTF-8, and keeps Arabic byte for byte', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    expect(xml).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ar">/);
+    expect(xml).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ar" xmlns:media="http:\/\/search\.yahoo\.com\/mrss\/">/);
     expect(Buffer.from(xml, 'utf8').includes(Buffer.from('افتتاح مشفى جديد في درعا', 'utf8'))).toBe(true);
   });
   it('links the first reporter as alternate and every other outlet as related', () => {

@@ -190,7 +190,7 @@ describe('topic feeds and the rest of the site', () => {
   });
 
   it('answers 404 for an unknown topic and for any path outside the feeds', async () => {
-    for (const path of ['/feeds/topics/nope.atom', '/feeds/topics/daraa.rss', '/config/feeds.yaml', '/feeds/../config/feeds.yaml', '/feeds/topics/..%2F..%2Fconfig%2Ffeeds.yaml', '/data/nahr.json', '/src/cli.ts']) {
+    for (const path of ['/feeds/topics/nope.atom', '/feeds/topics/daraa.xml', '/feeds/all/page/0.atom', '/feeds/all/page/99.atom', '/config/feeds.yaml', '/feeds/../config/feeds.yaml', '/feeds/topics/..%2F..%2Fconfig%2Ffeeds.yaml', '/data/nahr.json', '/src/cli.ts']) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
     }

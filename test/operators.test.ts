@@ -147,7 +147,7 @@ describe('/metrics', () => {
     expect(samples.get('nahr_fetch_duration_seconds_count')).toBeGreaterThanOrEqual(3);
     expect(samples.get('nahr_fetch_duration_seconds_bucket{le="+Inf"}')).toBe(samples.get('nahr_fetch_duration_seconds_count'));
     expect(samples.get('nahr_fetched_bytes_total')).toBeGreaterThan(1000);
-    expect(samples.get('nahr_feed_renders_total{feed="all"}')).toBeGreaterThanOrEqual(1);
+    expect(samples.get('nahr_feed_renders_total{feed="atom:all"}')).toBeGreaterThanOrEqual(1);
     expect(samples.get('nahr_http_requests_total{route="/status.json",status="200"}')).toBeGreaterThanOrEqual(1);
   });
 });

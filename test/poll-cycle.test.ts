@@ -3,7 +3,7 @@ import { configSchema, type Config } from '../src/config/schema.js';
 import { FeedError } from '../src/errors.js';
 import type { FetchFeed, FetchRequest, FetchResult } from '../src/fetch/fetch.js';
 import { silentLog } from '../src/log.js';
-import { feedUpdated } from '../src/publish/atom.js';
+import { feedUpdated } from '../src/publish/document.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
 import { memoryStore } from './helpers/memory-store.js';
 

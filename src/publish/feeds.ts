@@ -1,86 +1,138 @@
 // Which stories each published feed holds, rendered once per change and cached as bytes
-// with their validators. `serve` only hands these bytes out.
+// with their validators. `serve` (and `build`) only hand these bytes out.
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Story } from '../model.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
-import { feedUpdated, renderAtom, type SourceInfo } from './atom.js';
+import { renderAtom } from './atom.js';
+import { entryDoc, feedUpdated, TAG_PREFIX, type FeedDoc, type Format, type SourceInfo } from './document.js';
+import { renderJsonFeed } from './json-feed.js';
+import { applyQuery, queryKey, querySearch, type FeedQuery } from './query.js';
+import { renderRss } from './rss.js';
 
 export interface Rendered {
   body: Buffer;
   /** Strong validator: a hash of the bytes, so it changes exactly when they do. */
   etag: string;
-  /** The newest entry's `updated`, as an HTTP date. */
+  /** The newest entry's change, as an HTTP date. */
   lastModified: string;
   contentType: string;
+  /** Compressed bodies, made on first request and kept with the render. */
+  encoded: Map<string, Buffer>;
 }
 
-export type FeedKey = { kind: 'all' } | { kind: 'topic'; id: string };
+export type FeedKey = { kind: 'all' } | { kind: 'topic'; id: string } | { kind: 'source'; id: string };
+
+export const CONTENT_TYPES: Record<Format, string> = {
+  atom: 'application/atom+xml; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
 
 /** Newest first by published; ties broken by id so the order never flickers. */
 export function byPublishedDesc(a: Story, b: Story): number {
   return a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export function selectStories(stories: readonly Story[], key: FeedKey, maxEntries: number): Story[] {
-  const chosen = key.kind === 'all' ? [...stories] : stories.filter((s) => s.topics.includes(key.id));
-  return chosen.sort(byPublishedDesc).slice(0, maxEntries);
+/** All stories of a feed, newest first (before paging and limits). */
+export function feedStories(stories: readonly Story[], key: FeedKey): Story[] {
+  const chosen =
+    key.kind === 'all'
+      ? [...stories]
+      : key.kind === 'topic'
+        ? stories.filter((s) => s.topics.includes(key.id))
+        : stories.filter((s) => s.reporters.some((r) => r.sourceId === key.id));
+  return chosen.sort(byPublishedDesc);
 }
 
-export function feedPath(key: FeedKey): string {
-  return key.kind === 'all' ? '/feeds/all.atom' : `/feeds/topics/${key.id}.atom`;
+/** "/feeds/all", "/feeds/topics/daraa", "/feeds/sources/sana": the path without format. */
+export function feedBase(key: FeedKey): string {
+  return key.kind === 'all' ? '/feeds/all' : `/feeds/${key.kind === 'topic' ? 'topics' : 'sources'}/${key.id}`;
+}
+
+/** Path of a page: page 1 is the feed itself, older pages are archive documents. */
+export function pagePath(key: FeedKey, format: Format, page: number): string {
+  return page <= 1 ? `${feedBase(key)}.${format}` : `${feedBase(key)}/page/${page}.${format}`;
 }
 
 export interface Publisher {
-  /** The rendered feed, or undefined for a topic the config does not have. */
-  atom(key: FeedKey): Rendered | undefined;
+  /** The rendered document, or undefined for a topic, source or page that does not exist. */
+  render(key: FeedKey, format: Format, query?: FeedQuery, page?: number): Rendered | undefined;
   /** Call after a config reload: every cached render is dropped. */
   setConfig(config: Config): void;
+  /** Every (key, page) that exists now, for the static export. */
+  pages(): Array<{ key: FeedKey; page: number }>;
 }
+
+const MAX_CACHED = 500;
 
 export function createPublisher(initial: Config, store: Store, metrics?: Pick<Metrics, 'recordRender'>): Publisher {
   let config = initial;
   let generation = 0;
   const cache = new Map<string, { revision: number; generation: number; rendered: Rendered }>();
 
-  const render = (key: FeedKey): Rendered => {
+  const exists = (key: FeedKey) =>
+    key.kind === 'all' ||
+    (key.kind === 'topic' ? config.topics.some((t) => t.id === key.id) : config.sources.some((s) => s.id === key.id));
+
+  const describe = (key: FeedKey, query: FeedQuery, page: number): FeedDoc | undefined => {
     const data = store.read();
     const base = config.publicUrl.replace(/\/+$/, '');
-    const stories = selectStories(data.stories, key, config.feed.maxEntries);
+    const filtered = query.since || query.sources || query.q ? applyQuery(feedStories(data.stories, key), query) : feedStories(data.stories, key);
+    const size = query.limit ?? config.feed.maxEntries;
+    const pages = Math.max(1, Math.ceil(filtered.length / size));
+    if (page > pages) return undefined;
+    const stories = filtered.slice((page - 1) * size, page * size);
     const sources = new Map<string, SourceInfo>(
       config.sources.map((s) => [s.id, { id: s.id, name: s.name, url: s.url, lang: s.lang, state: data.sources[s.id] }]),
     );
+    const topicTitles = new Map(config.topics.map((t) => [t.id, t.title]));
     const topic = key.kind === 'topic' ? config.topics.find((t) => t.id === key.id) : undefined;
-    const xml = renderAtom({
-      key: key.kind === 'all' ? 'all' : `topic/${key.id}`,
-      title: topic ? `نهر — ${topic.title}` : 'نهر — كل الأخبار',
+    const source = key.kind === 'source' ? config.sources.find((s) => s.id === key.id) : undefined;
+    const name = topic?.title ?? source?.name;
+    // Paging links only on the unfiltered feed: a filtered view is a query, not an archive.
+    const paged = !query.since && !query.sources && !query.q && query.limit === undefined;
+    const search = querySearch(query);
+    const urls = (p: number, q = '') => ({ atom: base + pagePath(key, 'atom', p) + q, rss: base + pagePath(key, 'rss', p) + q, json: base + pagePath(key, 'json', p) + q });
+    const self = urls(page, search);
+    return {
+      id: `${TAG_PREFIX}:feed/${key.kind === 'all' ? 'all' : `${key.kind}/${key.id}`}${page > 1 ? `/page/${page}` : ''}`,
+      title: name ? `نهر — ${name}` : 'نهر — كل الأخبار',
       subtitle: topic
         ? `أخبار ${topic.title} من المصادر السورية والعربية، الخبر الواحد مرة واحدة`
-        : 'أخبار سوريا والمنطقة من مصادر عدة، الخبر الواحد مرة واحدة',
-      selfUrl: base + feedPath(key),
+        : source
+          ? `أخبار ${source.name} كما نشرها، منظفة`
+          : 'أخبار سوريا والمنطقة من مصادر عدة، الخبر الواحد مرة واحدة',
+      updated: feedUpdated(stories),
       homeUrl: `${base}/`,
-      stories,
-      sources,
-      topicTitles: new Map(config.topics.map((t) => [t.id, t.title])),
-    });
-    const body = Buffer.from(xml, 'utf8');
-    return {
-      body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      lastModified: new Date(feedUpdated(stories)).toUTCString(),
-      contentType: 'application/atom+xml; charset=utf-8',
+      self,
+      ...(paged && page < pages ? { next: urls(page + 1) } : {}),
+      ...(paged && page > 1 ? { previous: urls(page - 1) } : {}),
+      entries: stories.map((s) => entryDoc(s, sources, topicTitles, source?.id)),
     };
   };
 
+  const renderers: Record<Format, (d: FeedDoc) => string> = { atom: renderAtom, rss: renderRss, json: renderJsonFeed };
+
   return {
-    atom(key) {
-      if (key.kind === 'topic' && !config.topics.some((t) => t.id === key.id)) return undefined;
-      const id = key.kind === 'all' ? 'all' : `topic/${key.id}`;
+    render(key, format, query = {}, page = 1) {
+      if (!exists(key) || !Number.isInteger(page) || page < 1) return undefined;
+      const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
       const hit = cache.get(id);
       if (hit && hit.revision === store.revision && hit.generation === generation) return hit.rendered;
-      const rendered = render(key);
-      metrics?.recordRender(id);
+      const doc = describe(key, query, page);
+      if (!doc) return undefined;
+      const body = Buffer.from(renderers[format](doc), 'utf8');
+      metrics?.recordRender(`${format}:${key.kind === 'all' ? 'all' : `${key.kind}/${'id' in key ? key.id : ''}`}`);
+      const rendered: Rendered = {
+        body,
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        lastModified: new Date(doc.updated).toUTCString(),
+        contentType: CONTENT_TYPES[format],
+        encoded: new Map(),
+      };
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
       cache.set(id, { revision: store.revision, generation, rendered });
       return rendered;
     },
@@ -88,6 +140,14 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       config = next;
       generation++;
       cache.clear();
+    },
+    pages() {
+      const data = store.read();
+      const keys: FeedKey[] = [{ kind: 'all' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id })), ...config.sources.map((s) => ({ kind: 'source' as const, id: s.id }))];
+      return keys.flatMap((key) => {
+        const count = Math.max(1, Math.ceil(feedStories(data.stories, key).length / config.feed.maxEntries));
+        return Array.from({ length: count }, (_, i) => ({ key, page: i + 1 }));
+      });
     },
   };
 }

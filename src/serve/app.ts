@@ -1,12 +1,12 @@
 // The HTTP edge, built by a factory so tests call it in-process (app.inject) or on a port.
 // It only hands out what the publisher and the status builder made; no path outside
 // these routes answers.
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/schema.js';
 import type { Metrics } from '../metrics.js';
-import type { FeedKey, Publisher, Rendered } from '../publish/feeds.js';
+import type { Publisher } from '../publish/feeds.js';
 import { renderOpml } from '../publish/opml.js';
-import { isNotModified } from './conditional.js';
+import { registerFeedRoutes } from './feed-routes.js';
 import { renderIndexPage } from './index-page.js';
 import { renderStatusPage } from './status-page.js';
 import type { Status } from './status.js';
@@ -18,18 +18,6 @@ export interface AppDeps {
   metrics?: Metrics;
 }
 
-function sendFeed(req: FastifyRequest, reply: FastifyReply, rendered: Rendered | undefined) {
-  if (!rendered) return reply.code(404).type('text/plain; charset=utf-8').send('no such feed\n');
-  reply
-    .header('etag', rendered.etag)
-    .header('last-modified', rendered.lastModified)
-    .header('cache-control', 'public, max-age=60')
-    .header('x-content-type-options', 'nosniff');
-  if (isNotModified(req.headers, rendered.etag, rendered.lastModified)) return reply.code(304).send();
-  return reply.type(rendered.contentType).send(rendered.body);
-}
-
-const TOPIC_FILE = /^([a-z0-9-]+)\.atom$/;
 const TOPIC_OPML = /^([a-z0-9-]+)(?:\.opml)?$/;
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -66,13 +54,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.type('text/x-opml; charset=utf-8').send(renderOpml(deps.config(), id));
   });
 
-  app.get('/feeds/all.atom', async (req, reply) => sendFeed(req, reply, deps.publisher.atom({ kind: 'all' })));
-
-  app.get<{ Params: { file: string } }>('/feeds/topics/:file', async (req, reply) => {
-    const m = TOPIC_FILE.exec(req.params.file);
-    const key: FeedKey | undefined = m ? { kind: 'topic', id: m[1]! } : undefined;
-    return sendFeed(req, reply, key ? deps.publisher.atom(key) : undefined);
-  });
+  registerFeedRoutes(app, deps);
 
   app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('not found\n'));
   app.setErrorHandler((err, _req, reply) => {
