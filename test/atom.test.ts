@@ -37,6 +37,7 @@ function render() {
   const self = { atom: 'http://localhost:8080/feeds/all.atom', rss: 'http://localhost:8080/feeds/all.rss', json: 'http://localhost:8080/feeds/all.json' };
   return renderAtom({
     id: 'tag:nahr,2026:feed/all', title: 'نهر — كل الأخبار', subtitle: 'sub', updated: feedUpdated(stories), homeUrl: 'http://localhost:8080/', self,
+    hubs: ['https://hub.example/'],
     entries: stories.map((s) => entryDoc(s, sources, topicTitles)),
   });
 }
@@ -60,6 +61,9 @@ describe('renderAtom', () => {
     expect(xml).toContain('<category term="daraa" label="درعا"');
     expect(xml).toContain('label="a&lt;b &quot;c&quot; &amp; d"');
     expect(xml).toMatch(/<author>\s*<name>سانا<\/name>/);
+  });
+  it('names its WebSub hub', () => {
+    expect(xml).toContain('<link rel="hub" href="https://hub.example/"/>');
   });
   it('marks an entry of a non-Arabic source with its own xml:lang', () => {
     expect(xml).toContain('<entry xml:lang="en">');

@@ -8,6 +8,7 @@ import { fetchFeed, type FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import { createMetrics } from '../metrics.js';
 import { createPublisher } from '../publish/feeds.js';
+import { changedFeeds, feedUrls, notifyHubs, type HubPost } from '../publish/websub.js';
 import { buildApp } from '../serve/app.js';
 import { buildStatus } from '../serve/status.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
@@ -23,6 +24,7 @@ export interface ServeCommand {
   host: string;
   log: Log;
   fetch?: FetchFeed;
+  postToHub?: HubPost;
 }
 
 export interface Running {
@@ -63,6 +65,16 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     throw err;
   }
   log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
+  // After each cycle: the hubs hear which feeds changed (nothing when nothing did).
+  let published = store.read().stories;
+  const onCycle = () => {
+    const now = store.read().stories;
+    const changed = changedFeeds(published, now);
+    published = now;
+    if (config.websub.hubs.length > 0 && changed.length > 0) {
+      void notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub);
+    }
+  };
   const scheduler = startScheduler(() => config, {
     store,
     fetch: cmd.fetch ?? fetchFeed,
@@ -70,7 +82,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     log,
     jitterMs: POLL_JITTER_MS,
     metrics,
-  });
+  }, onCycle);
 
   const watcher = watchConfig(cmd.configFile, initial.text, {
     onChange(next) {

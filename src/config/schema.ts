@@ -98,6 +98,7 @@ export const configSchema = z
       })
       .prefault({}),
     backoff: z.strictObject({ maxHours: positive('hours').default(24) }).prefault({}),
+    websub: z.strictObject({ hubs: z.array(httpUrl, { error: 'expected a list of hub URLs' }).default([]) }).prefault({}),
     sources: z.array(sourceSchema, { error: 'expected a list of sources' }).default([]),
     topics: z.array(topicSchema, { error: 'expected a list of topics' }).default([]),
   });

@@ -52,6 +52,7 @@ export function renderAtom(doc: FeedDoc): string {
   feed.ele('link', { rel: 'alternate', type: 'text/html', href: doc.homeUrl });
   if (doc.next) feed.ele('link', { rel: 'next', type: 'application/atom+xml', href: doc.next.atom });
   if (doc.previous) feed.ele('link', { rel: 'previous', type: 'application/atom+xml', href: doc.previous.atom });
+  for (const hub of doc.hubs) feed.ele('link', { rel: 'hub', href: hub });
   const author = feed.ele('author');
   author.ele('name').txt('نهر');
   author.ele('uri').txt(doc.homeUrl);

@@ -52,6 +52,8 @@ export interface FeedDoc {
   /** RFC 5005-style paging: the next (older) and previous (newer) pages. */
   next?: Record<Format, string>;
   previous?: Record<Format, string>;
+  /** WebSub hubs (rel="hub"). */
+  hubs: string[];
   entries: EntryDoc[];
 }
 

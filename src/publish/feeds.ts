@@ -109,6 +109,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       self,
       ...(paged && page < pages ? { next: urls(page + 1) } : {}),
       ...(paged && page > 1 ? { previous: urls(page - 1) } : {}),
+      hubs: config.websub.hubs,
       entries: stories.map((s) => entryDoc(s, sources, topicTitles, source?.id)),
     };
   };

@@ -13,6 +13,7 @@ export function renderJsonFeed(doc: FeedDoc): string {
     ...(doc.next ? { next_url: doc.next.json } : {}),
     language: 'ar',
     authors: [{ name: 'نهر', url: doc.homeUrl }],
+    ...(doc.hubs.length ? { hubs: doc.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: doc.entries.map((e) => ({
       id: e.id,
       ...(e.link ? { url: e.link } : {}),

@@ -21,6 +21,7 @@ export function renderRss(doc: FeedDoc): string {
     // Without it `feed` stamps "now", and the bytes (and ETag) would change every render.
     updated: new Date(doc.updated),
     feedLinks: { rss: doc.self.rss },
+    ...(doc.hubs[0] ? { hub: doc.hubs[0] } : {}),
   });
   for (const e of doc.entries) {
     feed.addItem({
