@@ -9,17 +9,20 @@ import { createLog } from './log.js';
 import { runPoll } from './commands/poll.js';
 import { runServe } from './commands/serve.js';
 import { runImportOpml } from './commands/import-opml.js';
+import { runBuild } from './commands/build.js';
 import { StoreCorruptError } from './store/lowdb-store.js';
 
 const USAGE = `usage: nahr <command> [options]
   serve         poll on the schedule and serve the feeds over HTTP
-                [--config FILE] [--data DIR] [--port N] [--host ADDR]
+                [--config FILE] [--data DIR] [--port N] [--host ADDR] [--static-out DIR]
   poll          poll once, store, print one line per source
                 [--config FILE] [--data DIR] [--due]
   check-config  validate the config and print every problem with its line
                 [--config FILE]
   import-opml   add the feeds of an OPML file as sources (comments and order kept)
                 FILE [--config FILE] [--topic ID]
+  build         write every feed, the index page and the OPML as static files
+                --out DIR [--config FILE] [--data DIR]
 defaults: --config config/feeds.yaml, --data data, --port $PORT or 8080, --host $HOST or 0.0.0.0`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     (command ? out : err)(USAGE);
     return command ? 0 : 2;
   }
-  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean; topic?: string };
+  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean; topic?: string; out?: string; 'static-out'?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -45,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
         host: { type: 'string' },
         due: { type: 'boolean' },
         topic: { type: 'string' },
+        out: { type: 'string' },
+        'static-out': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -82,6 +87,14 @@ async function main(argv: string[]): Promise<number> {
         await runImportOpml({ opmlFile: positionals[0]!, configFile, topic: values.topic, out });
         return 0;
       }
+      case 'build': {
+        if (!values.out) {
+          err(`nahr build: --out DIR is required\n\n${USAGE}`);
+          return 2;
+        }
+        await runBuild({ configFile, dataDir, outDir: values.out, out });
+        return 0;
+      }
       case 'serve': {
         const rawPort = values.port ?? (process.env.PORT || undefined) ?? '8080';
         const port = /^\d+$/.test(rawPort) ? Number(rawPort) : NaN;
@@ -89,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
           err(`nahr serve: --port must be a port number (0-65535), got "${rawPort}"`);
           return 2;
         }
-        const running = await runServe({ configFile, dataDir, port, host: values.host ?? process.env.HOST ?? '0.0.0.0', log });
+        const running = await runServe({ configFile, dataDir, port, host: values.host ?? process.env.HOST ?? '0.0.0.0', log, staticOut: values['static-out'] });
         err(`nahr: serving on ${running.url} (feeds at /feeds/all.atom)`);
         await new Promise<void>((resolve) => {
           const stop = (signal: string) => {

@@ -1,6 +1,6 @@
 // WebSub: feeds name their hubs; after a poll, hubs hear which feeds changed, and only
 // those; nothing when nothing changed. A local hub stub records the pings.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,7 @@ describe('a running server and a hub', () => {
   let running: Running;
   const pings: URLSearchParams[] = [];
   let configFile: string;
+  let staticOut: string;
   beforeAll(async () => {
     feeds = await startFixtureServer({ '/tishreen.xml': fileRoute('iso-8859-6.xml') });
     hub = await startFixtureServer({
@@ -57,7 +58,8 @@ describe('a running server and a hub', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nahr-websub-'));
     configFile = join(dir, 'feeds.yaml');
     writeFileSync(configFile, `publicUrl: "http://nahr.test"\nretention: { days: 36500 }\nwebsub: { hubs: ["${hub.url('/hub')}"] }\nsources:\n  - { id: tishreen, name: "تشرين", url: "${feeds.url('/tishreen.xml')}" }\ntopics:\n  - { id: hama, title: "حماة", keywords: ["حماة"] }\n  - { id: daraa, title: "درعا", keywords: ["درعا"] }\n  - { id: idlib, title: "إدلب", keywords: ["إدلب"] }\n`);
-    running = await runServe({ configFile, dataDir: join(dir, 'data'), port: 0, host: '127.0.0.1', log: silentLog });
+    staticOut = join(dir, 'site');
+    running = await runServe({ configFile, dataDir: join(dir, 'data'), port: 0, host: '127.0.0.1', log: silentLog, staticOut });
     for (let i = 0; i < 100 && pings.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
   }, 30_000);
   afterAll(async () => {
@@ -76,6 +78,11 @@ describe('a running server and a hub', () => {
     expect(urls).toContain('http://nahr.test/feeds/sources/tishreen.atom');
     expect(urls.some((u) => u.includes('/topics/idlib.'))).toBe(false); // idlib did not change
     expect(urls).toHaveLength(12);
+  });
+
+  it('keeps the --static-out folder current after the poll', () => {
+    const atom = readFileSync(join(staticOut, 'feeds', 'topics', 'hama.atom'), 'utf8');
+    expect(atom).toContain('افتتاح معرض للكتاب في حماة');
   });
 
   it('names the hub in every format', async () => {

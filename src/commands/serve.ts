@@ -8,6 +8,7 @@ import { fetchFeed, type FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import { createMetrics } from '../metrics.js';
 import { createPublisher } from '../publish/feeds.js';
+import { exportStatic } from '../publish/static-export.js';
 import { changedFeeds, feedUrls, notifyHubs, type HubPost } from '../publish/websub.js';
 import { buildApp } from '../serve/app.js';
 import { buildStatus } from '../serve/status.js';
@@ -25,6 +26,8 @@ export interface ServeCommand {
   log: Log;
   fetch?: FetchFeed;
   postToHub?: HubPost;
+  /** Keep a static copy of the site in this folder, updated after every poll. */
+  staticOut?: string;
 }
 
 export interface Running {
@@ -65,15 +68,20 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     throw err;
   }
   log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
-  // After each cycle: the hubs hear which feeds changed (nothing when nothing did).
+  // After each cycle: the static copy is brought up to date, then the hubs hear which
+  // feeds changed (nothing when nothing did).
   let published = store.read().stories;
+  let exporting: Promise<unknown> = cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut) : Promise.resolve();
   const onCycle = () => {
     const now = store.read().stories;
     const changed = changedFeeds(published, now);
     published = now;
-    if (config.websub.hubs.length > 0 && changed.length > 0) {
-      void notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub);
-    }
+    if (changed.length === 0) return;
+    exporting = exporting
+      .catch(() => undefined)
+      .then(() => (cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut, changed) : undefined))
+      .catch((err: unknown) => log.error({ err: String(err), dir: cmd.staticOut }, 'static export failed'))
+      .then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub));
   };
   const scheduler = startScheduler(() => config, {
     store,
@@ -122,6 +130,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
       (closing ??= (async () => {
         watcher.close();
         await scheduler.stop();
+        await exporting.catch(() => undefined);
         await app.close();
         await store.close();
       })()),
