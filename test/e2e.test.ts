@@ -1,6 +1,7 @@
 // End to end: fixture feeds served on 127.0.0.1, `nahr poll` and `nahr serve` run as an
 // operator runs them, the feeds read over HTTP and checked as a reader would.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atomRuleViolations } from './helpers/atom-rules.js';
 import { runCli, startServe, type Served } from './helpers/cli.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
-import { atomSchema, haveShared } from './helpers/paths.js';
+import { atomSchema, haveShared, repoRoot } from './helpers/paths.js';
 import { feedparserBozo, haveFeedparser, haveTool, jing } from './helpers/tools.js';
 
 let feeds: FixtureServer;
@@ -205,12 +206,36 @@ describe('topic feeds and the rest of the site', () => {
     expect(status.sources.find((s) => s.id === 'sana')).toMatchObject({ state: 'ok', storiesStored: 6 });
   });
 
-  it('answers /health and serves an RTL index page with autodiscovery', async () => {
+  it('answers /health and serves a river page for people: stories, outlets, topics, autodiscovery', async () => {
     expect((await get('/health')).status).toBe(200);
     const html = await (await get('/')).text();
-    expect(html).toContain('dir="rtl"');
-    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="نهر — كل الأخبار" href="http://nahr.test/feeds/all.atom">');
-    expect(html).toContain('href="/feeds/topics/daraa.atom"');
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    for (const [type, ext] of [['application/atom+xml', 'atom'], ['application/rss+xml', 'rss'], ['application/feed+json', 'json']]) {
+      expect(html).toContain(`<link rel="alternate" type="${type}" title="نهر — كل الأخبار (`);
+      expect(html).toContain(`href="http://nahr.test/feeds/all.${ext}">`);
+    }
+    expect(html).not.toMatch(/<script|<link rel="stylesheet"|src="http/); // no JavaScript, no external assets
+    expect(html.match(/<li class="story"/g)).toHaveLength(15);
+    const folded = html.split('<li class="story"').find((li) => li.includes('تعزيز التعاون'))!;
+    expect(folded).toContain('<span class="outlet">سانا</span>');
+    expect(folded).toMatch(/أوردته أيضًا: <a href="[^"]+">الوطن<\/a>، <a href="[^"]+">الثورة<\/a>/);
+    expect(html).toContain('<a href="/topics/daraa">درعا</a>');
+    const topic = await (await get('/topics/daraa')).text();
+    expect(topic.match(/<li class="story"/g)).toHaveLength(2);
+    expect(topic).toContain('href="http://nahr.test/feeds/topics/daraa.atom"');
+    expect((await get('/topics/nope')).status).toBe(404);
+    if (!haveTool('chromium')) return;
+    const artifacts = join(repoRoot, 'test', 'artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    const shot = join(artifacts, 'river.png');
+    rmSync(shot, { force: true });
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'nahr-chromium-'))}`];
+    const dom = spawnSync('chromium', [...flags, '--dump-dom', `${serve.url}/`], { encoding: 'utf8', timeout: 60_000 });
+    expect(dom.stdout.match(/<li class="story"/g)).toHaveLength(15);
+    const taken = spawnSync('chromium', [...flags, '--window-size=412,1400', `--screenshot=${shot}`, `${serve.url}/`], { timeout: 60_000 });
+    expect(taken.status).toBe(0);
+    expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   await pollCycle(config, { store, fetch: createFetcher(), now: Date.now, log: silentLog }, { onlyDue: false });
   publisher = createPublisher(config, store, { recordRender: () => renders++ });
-  app = buildApp({ publisher, config: () => config, status: () => buildStatus(config, store.read(), Date.now()) });
+  app = buildApp({ publisher, config: () => config, status: () => buildStatus(config, store.read(), Date.now()), stories: () => store.read().stories });
 }, 30_000);
 afterAll(() => feeds.close());
 

@@ -19,7 +19,7 @@ const opml = (outlines: string) => `<?xml version="1.0" encoding="UTF-8"?><opml 
 function appFor(configText: string) {
   const config = parseConfig(configText);
   const store = memoryStore();
-  return buildApp({ publisher: createPublisher(config, store), config: () => config, status: () => buildStatus(config, store.read(), Date.now()) });
+  return buildApp({ publisher: createPublisher(config, store), config: () => config, status: () => buildStatus(config, store.read(), Date.now()), stories: () => store.read().stories });
 }
 
 describe('OPML import', () => {

@@ -33,7 +33,7 @@ describe('static export', () => {
     const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
     const store = memoryStore({ version: 1, stories, sources: {}, seen: {} });
     const publisher = createPublisher(config, store);
-    await exportStatic(publisher, config, out);
+    await exportStatic(publisher, config, out, store.read().stories);
     const list = files(out);
     for (const f of ['index.html', 'opml.xml', 'feeds/all.atom', 'feeds/all.rss', 'feeds/all.json', 'feeds/all/page/2.atom', 'feeds/all/page/3.json', 'feeds/topics/daraa.atom', 'feeds/topics/hama.rss', 'feeds/sources/sana/page/2.rss']) {
       expect(list, f).toContain(f);
@@ -48,7 +48,7 @@ describe('static export', () => {
     const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
     const store = memoryStore({ version: 1, stories, sources: {}, seen: {} });
     const publisher = createPublisher(config, store);
-    await exportStatic(publisher, config, out);
+    await exportStatic(publisher, config, out, store.read().stories);
     let reads = 0;
     let reading = true;
     const reader = (async () => {
@@ -62,13 +62,13 @@ describe('static export', () => {
     })();
     for (let round = 0; round < 10; round++) {
       await store.write({ ...store.read(), stories: stories.slice(0, 8 - (round % 4)) });
-      await exportStatic(publisher, config, out);
+      await exportStatic(publisher, config, out, store.read().stories);
     }
     reading = false;
     await reader;
     expect(reads).toBeGreaterThan(10);
     await store.write({ ...store.read(), stories: stories.slice(0, 2) });
-    const result = await exportStatic(publisher, config, out);
+    const result = await exportStatic(publisher, config, out, store.read().stories);
     expect(result.removed).toBeGreaterThan(0);
     expect(existsSync(join(out, 'feeds/all/page/2.atom'))).toBe(false);
   });

@@ -58,6 +58,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     publisher,
     config: () => config,
     status: () => buildStatus(config, store.read(), Date.now()),
+    stories: () => store.read().stories,
     metrics,
   });
   let url: string;
@@ -71,7 +72,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   // After each cycle: the static copy is brought up to date, then the hubs hear which
   // feeds changed (nothing when nothing did).
   let published = store.read().stories;
-  let exporting: Promise<unknown> = cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut) : Promise.resolve();
+  let exporting: Promise<unknown> = cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut, store.read().stories) : Promise.resolve();
   const onCycle = () => {
     const now = store.read().stories;
     const changed = changedFeeds(published, now);
@@ -79,7 +80,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     if (changed.length === 0) return;
     exporting = exporting
       .catch(() => undefined)
-      .then(() => (cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut, changed) : undefined))
+      .then(() => (cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut, store.read().stories, changed) : undefined))
       .catch((err: unknown) => log.error({ err: String(err), dir: cmd.staticOut }, 'static export failed'))
       .then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub));
   };

@@ -7,9 +7,10 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Config } from '../config/schema.js';
-import { renderIndexPage } from '../serve/index-page.js';
+import { RIVER_LENGTH, renderIndexPage } from './river-page.js';
 import { FORMATS } from './document.js';
-import { pagePath, type FeedKey, type Publisher } from './feeds.js';
+import type { Story } from '../model.js';
+import { feedStories, pagePath, type FeedKey, type Publisher } from './feeds.js';
 import { renderOpml } from './opml.js';
 
 async function atomicWrite(file: string, data: Buffer | string): Promise<void> {
@@ -46,7 +47,13 @@ export interface ExportResult {
  * Write the site into `dir`. With `only`, just those feeds' pages (after a poll that
  * changed them) and the index; without, everything, and stale feed files are removed.
  */
-export async function exportStatic(publisher: Publisher, config: Config, dir: string, only?: readonly FeedKey[]): Promise<ExportResult> {
+export async function exportStatic(
+  publisher: Publisher,
+  config: Config,
+  dir: string,
+  stories: readonly Story[],
+  only?: readonly FeedKey[],
+): Promise<ExportResult> {
   const same = (a: FeedKey, b: FeedKey) => a.kind === b.kind && ('id' in a ? a.id : '') === ('id' in b ? b.id : '');
   const pages = publisher.pages().filter((p) => !only || only.some((k) => same(k, p.key)));
   const written = new Set<string>();
@@ -57,7 +64,10 @@ export async function exportStatic(publisher: Publisher, config: Config, dir: st
       for (const f of await writeWithTwins(join(dir, pagePath(key, format, page)), rendered.body)) written.add(f);
     }
   }
-  for (const f of await writeWithTwins(join(dir, 'index.html'), Buffer.from(renderIndexPage(config)))) written.add(f);
+  const river = (topicId?: string) =>
+    Buffer.from(renderIndexPage({ config, stories: feedStories(stories, topicId ? { kind: 'topic', id: topicId } : { kind: 'all' }).slice(0, RIVER_LENGTH), topicId }));
+  for (const f of await writeWithTwins(join(dir, 'index.html'), river())) written.add(f);
+  for (const t of config.topics) for (const f of await writeWithTwins(join(dir, 'topics', t.id, 'index.html'), river(t.id))) written.add(f);
   for (const f of await writeWithTwins(join(dir, 'opml.xml'), Buffer.from(renderOpml(config)))) written.add(f);
   let removed = 0;
   if (!only) {

@@ -4,10 +4,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/schema.js';
 import type { Metrics } from '../metrics.js';
-import type { Publisher } from '../publish/feeds.js';
+import type { Story } from '../model.js';
+import { feedStories, type Publisher } from '../publish/feeds.js';
 import { renderOpml } from '../publish/opml.js';
 import { registerFeedRoutes } from './feed-routes.js';
-import { renderIndexPage } from './index-page.js';
+import { RIVER_LENGTH, renderIndexPage } from '../publish/river-page.js';
 import { renderStatusPage } from './status-page.js';
 import type { Status } from './status.js';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   publisher: Publisher;
   config: () => Config;
   status: () => Status;
+  /** The stored stories, for the pages people read. */
+  stories: () => readonly Story[];
   metrics?: Metrics;
 }
 
@@ -32,9 +35,16 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   app.get('/health', async () => ({ status: 'ok' }));
 
-  app.get('/', async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderIndexPage(deps.config())),
-  );
+  const river = (topicId?: string) => {
+    const config = deps.config();
+    const stories = feedStories(deps.stories(), topicId ? { kind: 'topic', id: topicId } : { kind: 'all' }).slice(0, RIVER_LENGTH);
+    return renderIndexPage({ config, stories, topicId });
+  };
+  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(river()));
+  app.get<{ Params: { id: string } }>('/topics/:id', async (req, reply) => {
+    if (!deps.config().topics.some((t) => t.id === req.params.id)) return reply.code(404).type('text/plain; charset=utf-8').send('no such topic\n');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(river(req.params.id));
+  });
 
   app.get('/status', async (_req, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderStatusPage(deps.status())),
