@@ -206,10 +206,20 @@ describe('caching and compression', () => {
     expect(b.statusCode).toBe(304);
     await get('/feeds/topics/idlib.atom');
     expect(renders - before).toBe(1);
-    await store.write({ ...store.read() }); // a poll that changed the store: re-rendered lazily
+    await store.write({ ...store.read() }); // a poll that changed nothing in this feed
+    await get('/feeds/topics/idlib.atom');
     expect(renders - before).toBe(1);
+    const data = store.read();
+    const idlib = data.stories.find((s) => s.topics.includes('idlib'))!;
+    await store.write({ ...data, stories: data.stories.map((s) => (s === idlib ? { ...s, updated: '2026-11-30T00:00:00.000Z' } : s)) });
+    expect(renders - before).toBe(1); // lazily: nothing until asked
     await get('/feeds/topics/idlib.atom');
     expect(renders - before).toBe(2);
+    await get('/feeds/topics/daraa.atom');
+    await store.write({ ...store.read(), stories: store.read().stories.map((s) => (s.topics.includes('idlib') ? { ...s, updated: '2026-11-30T01:00:00.000Z' } : s)) });
+    const n = renders;
+    await get('/feeds/topics/daraa.atom'); // untouched by that change: served without a render
+    expect(renders).toBe(n);
   });
   it('compresses with br and gzip, each with its own ETag, and Vary', async () => {
     const plain = await get('/feeds/all.atom');

@@ -70,20 +70,39 @@ const MAX_CACHED = 500;
 export function createPublisher(initial: Config, store: Store, metrics?: Pick<Metrics, 'recordRender'>): Publisher {
   let config = initial;
   let generation = 0;
-  const cache = new Map<string, { revision: number; generation: number; rendered: Rendered }>();
+  const cache = new Map<string, { revision: number; generation: number; fingerprint: string; rendered: Rendered }>();
 
   const exists = (key: FeedKey) =>
     key.kind === 'all' ||
     (key.kind === 'topic' ? config.topics.some((t) => t.id === key.id) : config.sources.some((s) => s.id === key.id));
 
-  const describe = (key: FeedKey, query: FeedQuery, page: number): FeedDoc | undefined => {
+  /** The stories of one page, and how many pages there are. */
+  const select = (key: FeedKey, query: FeedQuery, page: number) => {
     const data = store.read();
-    const base = config.publicUrl.replace(/\/+$/, '');
     const filtered = query.since || query.sources || query.q ? applyQuery(feedStories(data.stories, key), query) : feedStories(data.stories, key);
     const size = query.limit ?? config.feed.maxEntries;
     const pages = Math.max(1, Math.ceil(filtered.length / size));
-    if (page > pages) return undefined;
-    const stories = filtered.slice((page - 1) * size, page * size);
+    return { data, pages, stories: page > pages ? undefined : filtered.slice((page - 1) * size, page * size) };
+  };
+
+  /** What a page's bytes depend on: a poll that touched none of it leaves its render. */
+  const fingerprintOf = (sel: ReturnType<typeof select>): string => {
+    const h = createHash('sha1');
+    h.update(String(sel.pages));
+    for (const s of sel.stories ?? []) {
+      h.update(`${s.id}|${s.updated}|${s.topics.join(',')}|${s.reporters.length}\n`);
+      for (const r of s.reporters) {
+        const st = sel.data.sources[r.sourceId];
+        h.update(`${r.sourceId}|${st?.feedLink ?? ''}|${st?.feedTitle ?? ''}\n`);
+      }
+    }
+    return h.digest('base64');
+  };
+
+  const describe = (key: FeedKey, query: FeedQuery, page: number, sel: ReturnType<typeof select>): FeedDoc | undefined => {
+    const { data, pages, stories } = sel;
+    if (!stories) return undefined;
+    const base = config.publicUrl.replace(/\/+$/, '');
     const sources = new Map<string, SourceInfo>(
       config.sources.map((s) => [s.id, { id: s.id, name: s.name, url: s.url, lang: s.lang, state: data.sources[s.id] }]),
     );
@@ -122,7 +141,13 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
       const hit = cache.get(id);
       if (hit && hit.revision === store.revision && hit.generation === generation) return hit.rendered;
-      const doc = describe(key, query, page);
+      const sel = select(key, query, page);
+      const fingerprint = fingerprintOf(sel);
+      if (hit && hit.generation === generation && hit.fingerprint === fingerprint && sel.stories) {
+        hit.revision = store.revision; // the store changed, this page did not: no render
+        return hit.rendered;
+      }
+      const doc = describe(key, query, page, sel);
       if (!doc) return undefined;
       const body = Buffer.from(renderers[format](doc), 'utf8');
       metrics?.recordRender(`${format}:${key.kind === 'all' ? 'all' : `${key.kind}/${'id' in key ? key.id : ''}`}`);
@@ -134,7 +159,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
         encoded: new Map(),
       };
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      cache.set(id, { revision: store.revision, generation, rendered });
+      cache.set(id, { revision: store.revision, generation, fingerprint, rendered });
       return rendered;
     },
     setConfig(next) {
