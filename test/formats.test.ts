@@ -242,3 +242,64 @@ describe('caching and compression', () => {
     expect(maxAge).toBeLessThanOrEqual(600);
   });
 });
+
+describe('hostile and empty inputs, in every format', () => {
+  const hostileConfig = configSchema.parse({
+    publicUrl: 'http://nahr.test',
+    websub: { hubs: ['https://hub-one.example/', 'https://hub-two.example/?a=1&b=2'] },
+    sources: [{ id: 'evil', name: 'سانا ]]> <b>"&', url: 'https://evil.example/feed' }],
+    topics: [{ id: 'empty', title: 'فارغ' }, { id: 'odd', title: 'a<b ]]> "c"', keywords: ['خبر'] }],
+  });
+  const at = '2026-11-29T10:00:00.000Z';
+  const evil: import('../src/model.js').Story = {
+    id: 'x1', titleKey: 'k', published: at, updated: at, topics: ['odd'],
+    reporters: [{
+      sourceId: 'evil', guid: 'g', title: '<script>alert(1)</script> خبر ]]> و ]]> & "ق"', link: 'https://evil.example/أخبار/1?a=1&b=2',
+      html: '<p>نص ]]> آخر</p>', categories: [], author: 'كاتب ]]> <i>', seenAt: at,
+      image: 'https://evil.example/i.webp', enclosures: [{ url: 'https://evil.example/a.mp3', type: 'audio/mpeg', length: 10 }],
+    }],
+  };
+  const hostileStore = memoryStore({ version: 1, stories: [evil], sources: {}, seen: {} });
+  const hostile = buildApp({ publisher: createPublisher(hostileConfig, hostileStore), config: () => hostileConfig, status: () => buildStatus(hostileConfig, hostileStore.read(), Date.now()), stories: () => hostileStore.read().stories });
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'schema', 'jsonfeed-1.1.schema.json'), 'utf8'));
+
+  it.each(['/feeds/all', '/feeds/topics/empty', '/feeds/topics/odd', '/feeds/sources/evil'])('%s stays valid', async (path) => {
+    for (const ext of ['atom', 'rss'] as const) {
+      const res = await hostile.inject({ url: `${path}.${ext}` });
+      expect(res.statusCode).toBe(200);
+      const file = join(dir, `hostile${path.replaceAll('/', '_')}.${ext}`);
+      writeFileSync(file, res.body);
+      if (ext === 'atom' && haveShared && haveTool('jing')) expect(jing(atomSchema, file)).toBe('');
+      if (haveFeedparser()) expect(feedparserBozo(file).bozo, `${path}.${ext}`).toBe(0);
+      await new Parser().parseString(res.body);
+    }
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    expect(ajv.validate(schema, JSON.parse((await hostile.inject({ url: `${path}.json` })).body))).toBe(true);
+  });
+  it('keeps a plain-text title text in RSS, and escapes nothing twice', async () => {
+    const rss = (await hostile.inject({ url: '/feeds/all.rss' })).body;
+    expect(rss).toContain('&lt;script&gt;alert(1)&lt;/script&gt; خبر ]]&gt; و ]]&gt; &amp; "ق"');
+    expect(rss).not.toContain('<script>');
+    expect(rss).not.toContain('&amp;gt;');
+    expect(rss).toContain('<atom:link href="https://hub-one.example/" rel="hub"/>');
+    expect(rss).toContain('<atom:link href="https://hub-two.example/?a=1&amp;b=2" rel="hub"/>');
+  });
+});
+
+describe('negotiation and strictness found by review', () => {
+  it.each([
+    ['gzip;q=0.5, br;q=0.1', 'gzip'],
+    ['br;q=0.1, gzip;q=0.5', 'gzip'],
+    ['x-gzip', 'gzip'],
+    ['*', 'br'],
+    ['br;q=0, *', 'gzip'],
+    ['identity', undefined],
+  ])('Accept-Encoding: %s → %s', async (header, expected) => {
+    expect((await get('/feeds/all.atom', { 'accept-encoding': header })).headers['content-encoding']).toBe(expected);
+  });
+  it('refuses an impossible date and serves page 1 only as the feed itself', async () => {
+    expect((await get('/feeds/all.atom?since=2026-02-30T00:00:00Z')).statusCode).toBe(400);
+    expect((await get('/feeds/all/page/1.atom')).statusCode).toBe(404);
+  });
+});

@@ -73,11 +73,30 @@ describe('static export', () => {
     expect(existsSync(join(out, 'feeds/all/page/2.atom'))).toBe(false);
   });
 
+  it('rewrites only what changed, and removes a dropped topic\'s pages', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
+    const store = memoryStore({ version: 1, stories, sources: {}, seen: {} });
+    const publisher = createPublisher(config, store);
+    const first = await exportStatic(publisher, config, out, store.read().stories);
+    expect(first.written).toBe(first.files);
+    const again = await exportStatic(publisher, config, out, store.read().stories);
+    expect(again.written).toBe(0);
+    const fewer = configSchema.parse({ ...config, topics: config.topics.filter((t) => t.id !== 'hama') });
+    publisher.setConfig(fewer);
+    const after = await exportStatic(publisher, fewer, out, store.read().stories);
+    expect(existsSync(join(out, 'topics/hama/index.html'))).toBe(false);
+    expect(existsSync(join(out, 'feeds/topics/hama.atom'))).toBe(false);
+    expect(after.removed).toBeGreaterThanOrEqual(6);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="/opml.xml"');
+    expect(index).not.toContain('href="/status"');
+  });
+
   it('runs from the command line', () => {
     const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
     const r = runCliSync(['build', '--config', join('config', 'feeds.yaml'), '--data', mkdtempSync(join(tmpdir(), 'nahr-empty-')), '--out', out]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/files written/);
+    expect(r.stdout).toMatch(/files \(\d+ written\)/);
     expect(readFileSync(join(out, 'feeds/topics/daraa.atom'), 'utf8')).toContain('<id>tag:nahr,2026:feed/topic/daraa</id>');
     expect(runCliSync(['build']).status).toBe(2);
   });

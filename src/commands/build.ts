@@ -8,5 +8,5 @@ export async function runBuild(cmd: { configFile: string; dataDir: string; outDi
   const config = await loadConfig(cmd.configFile);
   const store = await readSnapshot(cmd.dataDir);
   const result = await exportStatic(createPublisher(config, store), config, cmd.outDir, store.read().stories);
-  cmd.out(`${cmd.outDir}: ${result.files} files written, ${result.removed} stale removed (${store.read().stories.length} stories)`);
+  cmd.out(`${cmd.outDir}: ${result.files} files (${result.written} written), ${result.removed} stale removed (${store.read().stories.length} stories)`);
 }

@@ -72,17 +72,23 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   // After each cycle: the static copy is brought up to date, then the hubs hear which
   // feeds changed (nothing when nothing did).
   let published = store.read().stories;
-  let exporting: Promise<unknown> = cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut, store.read().stories) : Promise.resolve();
+  let exporting: Promise<unknown> = Promise.resolve();
+  const exportSite = () => {
+    if (!cmd.staticOut) return exporting;
+    const dir = cmd.staticOut;
+    exporting = exporting
+      .catch(() => undefined)
+      .then(() => exportStatic(publisher, config, dir, store.read().stories))
+      .catch((err: unknown) => log.error({ err: String(err), dir }, 'static export failed'));
+    return exporting;
+  };
+  void exportSite();
   const onCycle = () => {
     const now = store.read().stories;
     const changed = changedFeeds(published, now);
     published = now;
     if (changed.length === 0) return;
-    exporting = exporting
-      .catch(() => undefined)
-      .then(() => (cmd.staticOut ? exportStatic(publisher, config, cmd.staticOut, store.read().stories, changed) : undefined))
-      .catch((err: unknown) => log.error({ err: String(err), dir: cmd.staticOut }, 'static export failed'))
-      .then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub));
+    void exportSite().then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub));
   };
   const scheduler = startScheduler(() => config, {
     store,
@@ -116,6 +122,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
         .exclusive(async () => {
           await store.write(applyConfigChange(store.read(), prev, next, Date.now()));
         })
+        .then(() => exportSite()) // new topics, renamed sources, another publicUrl
         .then(() => scheduler.runNow())
         .catch((err: unknown) => log.error({ err: String(err) }, 'applying the reloaded config failed'));
     },

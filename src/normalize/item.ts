@@ -35,7 +35,8 @@ function media(raw: RawItem, base: string): Pick<Item, 'image' | 'enclosures'> {
     const url = cleanLink(e.url, base);
     if (!url || enclosures.length >= MAX_ENCLOSURES) continue;
     const enclosure: Enclosure = { url };
-    if (e.type?.trim()) enclosure.type = e.type.trim();
+    // A MIME type or nothing: outlets send "jpeg" or "audio", which Atom forbids.
+    if (/^[\w.+-]+\/[\w.+-]+$/.test(e.type?.trim() ?? '')) enclosure.type = e.type!.trim().toLowerCase();
     if (Number(e.length) > 0) enclosure.length = Math.floor(Number(e.length));
     enclosures.push(enclosure);
   }

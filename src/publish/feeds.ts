@@ -140,6 +140,11 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       if (!exists(key) || !Number.isInteger(page) || page < 1) return undefined;
       const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
       const hit = cache.get(id);
+      if (hit) {
+        // Least recently used leaves first: a hit moves to the end.
+        cache.delete(id);
+        cache.set(id, hit);
+      }
       if (hit && hit.revision === store.revision && hit.generation === generation) return hit.rendered;
       const sel = select(key, query, page);
       const fingerprint = fingerprintOf(sel);

@@ -3,6 +3,15 @@
 // content and in `_nahr.reporters`, an extension object as the spec allows ("_" keys).
 import type { FeedDoc } from './document.js';
 
+/** JSON Feed URLs are URIs: an IRI (an Arabic path) is percent-encoded, as URL does. */
+function uri(u: string): string {
+  try {
+    return new URL(u).href;
+  } catch {
+    return encodeURI(u);
+  }
+}
+
 export function renderJsonFeed(doc: FeedDoc): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -16,22 +25,22 @@ export function renderJsonFeed(doc: FeedDoc): string {
     ...(doc.hubs.length ? { hubs: doc.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: doc.entries.map((e) => ({
       id: e.id,
-      ...(e.link ? { url: e.link } : {}),
+      ...(e.link ? { url: uri(e.link) } : {}),
       title: e.title,
       content_html: e.html,
-      ...(e.image ? { image: e.image } : {}),
+      ...(e.image ? { image: uri(e.image) } : {}),
       date_published: e.published,
       date_modified: e.updated,
       authors: [{ name: e.author }],
       ...(e.lang ? { language: e.lang } : {}),
       ...(e.categories.length ? { tags: e.categories.map((c) => c.label) } : {}),
       ...(e.enclosures.length
-        ? { attachments: e.enclosures.map((a) => ({ url: a.url, mime_type: a.type ?? 'application/octet-stream', ...(a.length ? { size_in_bytes: a.length } : {}) })) }
+        ? { attachments: e.enclosures.map((a) => ({ url: uri(a.url), mime_type: a.type ?? 'application/octet-stream', ...(a.length ? { size_in_bytes: a.length } : {}) })) }
         : {}),
       _nahr: {
         topics: e.categories.map((c) => c.term),
         source: { id: e.source.id, title: e.source.title, ...(e.source.site ? { url: e.source.site } : {}) },
-        reporters: e.reporters.map((r) => ({ source: r.sourceId, name: r.name, title: r.title, ...(r.url ? { url: r.url } : {}) })),
+        reporters: e.reporters.map((r) => ({ source: r.sourceId, name: r.name, title: r.title, ...(r.url ? { url: uri(r.url) } : {}) })),
       },
     })),
   };

@@ -32,7 +32,10 @@ export function parseFeedQuery(params: Record<string, unknown>, config: Config):
       query.limit = Number(value);
     } else if (key === 'since') {
       const t = Date.parse(value);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) return { ok: false, reason: 'since must be an ISO 8601 time, e.g. 2026-11-29T00:00:00Z' };
+      const [y, m, d] = (value.match(/^(\d{4})-(\d{2})-(\d{2})/) ?? []).slice(1).map(Number);
+      // Date.parse rolls "2026-02-30" over to March: check the calendar date itself.
+      const real = y !== undefined && m! >= 1 && m! <= 12 && d! >= 1 && d! <= new Date(Date.UTC(y, m!, 0)).getUTCDate();
+      if (!real || Number.isNaN(t)) return { ok: false, reason: 'since must be an ISO 8601 time, e.g. 2026-11-29T00:00:00Z' };
       query.since = new Date(t).toISOString();
     } else if (key === 'source') {
       const ids = value.split(',').map((s) => s.trim()).filter(Boolean);

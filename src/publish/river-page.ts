@@ -18,6 +18,8 @@ export interface RiverPage {
   /** Newest first, already limited. */
   stories: readonly Story[];
   topicId?: string;
+  /** Where the footer links go (a static site has no status page, and OPML is a file). */
+  links?: { status?: string; opml: string };
 }
 
 const FEED_TYPES = [
@@ -26,7 +28,7 @@ const FEED_TYPES = [
   ['json', 'application/feed+json', 'JSON Feed'],
 ] as const;
 
-export function renderIndexPage({ config, stories, topicId }: RiverPage): string {
+export function renderIndexPage({ config, stories, topicId, links = { status: '/status', opml: '/opml' } }: RiverPage): string {
   const base = config.publicUrl.replace(/\/+$/, '');
   const topic = topicId ? config.topics.find((t) => t.id === topicId) : undefined;
   const names = new Map(config.sources.map((s) => [s.id, s.name]));
@@ -102,7 +104,7 @@ ${nav}
 ${items ? `<ol>\n${items}\n</ol>` : '<p class="empty">لا أخبار بعد. ستظهر هنا بعد أول جلب للمصادر.</p>'}
 </main>
 <footer>
-<p>نهر يجمع أخبار ${config.sources.filter((s) => s.enabled).length} مصدراً ويدمج الخبر الذي تنشره عدة مصادر في مدخل واحد. <a href="/status">حالة المصادر</a> · <a href="/opml">OPML</a></p>
+<p>نهر يجمع أخبار ${config.sources.filter((s) => s.enabled).length} مصدراً ويدمج الخبر الذي تنشره عدة مصادر في مدخل واحد. ${links.status ? `<a href="${esc(links.status)}">حالة المصادر</a> · ` : ''}<a href="${esc(links.opml)}">OPML</a></p>
 </footer>
 </body>
 </html>

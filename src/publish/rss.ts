@@ -7,12 +7,16 @@ import { Feed } from 'feed';
 import { xmlSafe } from '../normalize/text.js';
 import type { FeedDoc } from './document.js';
 
-const safe = (text: string) => xmlSafe(text).replaceAll(']]>', ']]&gt;');
+/** For fields `feed` puts in CDATA: HTML, so "]]&gt;" reads as "]]>". */
+const cdata = (html: string) => xmlSafe(html).replaceAll(']]>', ']]&gt;');
+/** A plain-text title in CDATA: escaped as HTML, since readers read RSS titles as HTML
+ * (an outlet's "<script>" in a title must stay text). */
+const titleHtml = (text: string) => cdata(text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!));
 
 export function renderRss(doc: FeedDoc): string {
   const feed = new Feed({
-    title: safe(doc.title),
-    description: safe(doc.subtitle),
+    title: titleHtml(doc.title),
+    description: cdata(doc.subtitle),
     id: doc.id,
     link: doc.homeUrl,
     language: 'ar',
@@ -25,15 +29,25 @@ export function renderRss(doc: FeedDoc): string {
   });
   for (const e of doc.entries) {
     feed.addItem({
-      title: safe(e.title),
+      title: titleHtml(e.title),
       id: e.id,
       link: e.link ?? doc.homeUrl,
       date: new Date(e.published),
-      description: safe(e.html),
-      author: [{ name: safe(e.author) }],
-      category: e.categories.map((c) => ({ name: safe(c.label), domain: c.term })),
+      description: cdata(e.html),
+      // Escaped by `feed` itself (not CDATA): only what XML cannot carry is removed.
+      author: [{ name: xmlSafe(e.author) }],
+      category: e.categories.map((c) => ({ name: xmlSafe(c.label), domain: c.term })),
       ...(e.enclosures[0] ? { enclosure: { url: e.enclosures[0].url, type: e.enclosures[0].type, length: e.enclosures[0].length } } : e.image ? { image: e.image } : {}),
     });
   }
-  return feed.rss2() + '\n';
+  // `feed` takes one hub; the others are added beside it (same element, same namespace).
+  let xml = feed.rss2();
+  if (doc.hubs.length > 1) {
+    const extra = doc.hubs
+      .slice(1)
+      .map((h) => `<atom:link href="${h.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" rel="hub"/>`)
+      .join('');
+    xml = xml.replace(/(<atom:link [^>]*rel="hub"\/>)/, `$1${extra}`);
+  }
+  return `${xml}\n`;
 }

@@ -11,7 +11,8 @@ import { nextTick } from '../worker/schedule.js';
 import { isNotModified } from './conditional.js';
 
 const ID = '[a-z0-9-]+';
-const FEED_PATH = new RegExp(`^(all|topics/(${ID})|sources/(${ID}))(?:/page/([1-9][0-9]{0,5}))?\\.(atom|rss|json)$`);
+// Page 1 is the feed itself; archive pages start at 2 (one URL per document).
+const FEED_PATH = new RegExp(`^(all|topics/(${ID})|sources/(${ID}))(?:/page/([2-9]|[1-9][0-9]{1,5}))?\\.(atom|rss|json)$`);
 
 export function parseFeedPath(path: string): { key: FeedKey; page: number; format: Format } | undefined {
   const m = FEED_PATH.exec(path);
@@ -20,17 +21,21 @@ export function parseFeedPath(path: string): { key: FeedKey; page: number; forma
   return { key, page: m[4] ? Number(m[4]) : 1, format: m[5] as Format };
 }
 
-/** br if the client takes it, else gzip, else none (a q=0 refuses). */
+/** The client's preferred of br and gzip by q-value (br on a tie), or none (q=0 refuses). */
 export function chooseEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
   if (!header) return undefined;
   const accepted = new Map<string, number>();
   for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [rawName, ...params] = part.trim().toLowerCase().split(';');
+    const name = rawName!.trim() === 'x-gzip' ? 'gzip' : rawName!.trim();
     const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    accepted.set(name!.trim(), q === undefined ? 1 : Number(q));
+    accepted.set(name, q === undefined ? 1 : Number(q));
   }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
+  const weight = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  const br = weight('br');
+  const gzip = weight('gzip');
+  if (br <= 0 && gzip <= 0) return undefined;
+  return br >= gzip ? 'br' : 'gzip';
 }
 
 function encode(rendered: Rendered, encoding: 'br' | 'gzip'): Buffer {
