@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreLockedError } from '../src/errors.js';
-import { openLowdbStore, StoreCorruptError } from '../src/store/lowdb-store.js';
-import { emptyData } from '../src/store/store.js';
+import { JSONFile } from 'lowdb/node';
+import { configSchema } from '../src/config/schema.js';
+import { renderStatusPage } from '../src/serve/status-page.js';
+import { buildStatus } from '../src/serve/status.js';
+import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { emptyData, type StoreData } from '../src/store/store.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nahr-store-'));
 
@@ -94,12 +98,50 @@ describe('lowdb store', () => {
     }
   });
 
-  it('refuses to open, and never overwrites, a corrupt store file', async () => {
+  it('moves a corrupt store aside with a timestamp, says so, and starts empty; never overwrites it', async () => {
+    for (const broken of ['{"version":1,"stories":[{"id":', 'not json at all', '{"version":7}']) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'nahr.json'), broken);
+      const told: Array<{ movedTo: string; reason: string }> = [];
+      const store = await openLowdbStore(dir, { onMovedAside: (i) => told.push(i) });
+      expect(store.read().stories).toEqual([]);
+      expect(told).toHaveLength(1);
+      expect(told[0]!.movedTo).toMatch(/nahr\.json\.corrupt-\d{8}T\d{6}Z$/);
+      expect(readFileSync(told[0]!.movedTo, 'utf8')).toBe(broken);
+      expect(store.health?.movedAside).toBe(told[0]!.movedTo);
+      await store.write({ ...emptyData(), sources: { a: { consecutiveFailures: 0 } } });
+      await store.close();
+      expect(JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')).sources.a).toBeDefined();
+    }
+  });
+
+  it('fails a write cleanly on a full disk: the previous file stays, the error is kept, the next write succeeds', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'nahr.json'), '{"version":1,"stories":[{"id":');
-    await expect(openLowdbStore(dir)).rejects.toBeInstanceOf(StoreCorruptError);
-    expect(readFileSync(join(dir, 'nahr.json'), 'utf8')).toBe('{"version":1,"stories":[{"id":');
-    expect(existsSync(join(dir, 'nahr.lock'))).toBe(false);
+    let full = false;
+    const adapter = (file: string) => {
+      const real = new JSONFile<StoreData>(file);
+      return {
+        read: () => real.read(),
+        write: async (data: StoreData) => {
+          if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          return real.write(data);
+        },
+      };
+    };
+    const store = await openLowdbStore(dir, { adapter });
+    await store.write({ ...emptyData(), sources: { first: { consecutiveFailures: 0 } } });
+    full = true;
+    await expect(store.write({ ...emptyData(), sources: { second: { consecutiveFailures: 0 } } })).rejects.toThrow(/ENOSPC/);
+    expect(JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')).sources).toEqual({ first: { consecutiveFailures: 0 } });
+    expect(store.health?.lastWriteError?.message).toMatch(/^store write failed: ENOSPC/);
+    const status = buildStatus(configSchema.parse({}), store.read(), Date.now(), store.health);
+    expect(status.store?.lastWriteError?.message).toMatch(/ENOSPC/);
+    expect(renderStatusPage(status)).toContain('data-store="write-failed"');
+    full = false;
+    await store.write({ ...emptyData(), sources: { third: { consecutiveFailures: 0 } } });
+    expect(store.health?.lastWriteError).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')).sources.third).toBeDefined();
+    await store.close();
   });
 
   it('leaves a parseable file when the process is killed mid-write', async () => {

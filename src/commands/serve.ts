@@ -12,7 +12,7 @@ import { exportStatic } from '../publish/static-export.js';
 import { changedFeeds, feedUrls, notifyHubs, type HubPost } from '../publish/websub.js';
 import { buildApp } from '../serve/app.js';
 import { buildStatus } from '../serve/status.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { openLowdbStore, reportMovedAside } from '../store/lowdb-store.js';
 import { refileIfRulesChanged } from '../worker/poll-cycle.js';
 import { applyConfigChange } from '../worker/reload.js';
 import { startScheduler } from '../worker/scheduler.js';
@@ -46,7 +46,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   const { log } = cmd;
   const initial = await readConfig(cmd.configFile);
   let config = initial.config;
-  const store = await openLowdbStore(cmd.dataDir);
+  const store = await openLowdbStore(cmd.dataDir, { onMovedAside: (i) => reportMovedAside(log, i) });
   const metrics = createMetrics();
   // Stories polled by `nahr poll` or an earlier run are served at once, re-filed first if
   // the topics were edited since they were stored.
@@ -57,7 +57,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   const app = buildApp({
     publisher,
     config: () => config,
-    status: () => buildStatus(config, store.read(), Date.now()),
+    status: () => buildStatus(config, store.read(), Date.now(), store.health),
     stories: () => store.read().stories,
     metrics,
   });

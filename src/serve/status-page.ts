@@ -52,6 +52,7 @@ th{background:#fafafa;font-size:.85rem}
 .state{border-radius:.3rem;padding:.05rem .45rem;white-space:nowrap}
 .ok{background:#e3f5e1;color:#1d5b1a}.failing{background:#fde2e1;color:#8a1c17}
 .backing-off{background:#fff3cd;color:#6b5200}.disabled,.pending{background:#eee;color:#555}
+.alarm{background:#fde2e1;color:#8a1c17;border-radius:.4rem;padding:.5rem .8rem}
 .error{color:#8a1c17;max-width:22rem;overflow-wrap:anywhere}
 code{font-size:.8rem;color:#555;overflow-wrap:anywhere;word-break:break-all}
 @media (max-width:40rem){thead{display:none}tr{display:block;border:1px solid #ddd;border-radius:.4rem;margin-bottom:.6rem}
@@ -60,6 +61,8 @@ td{display:block;border:0;padding:.2rem .6rem}td::before{content:attr(data-label
 </head>
 <body>
 <h1>حالة المصادر</h1>
+${status.store?.lastWriteError ? `<p class="alarm" data-store="write-failed">تعذّر حفظ المخزن: <bdi>${esc(status.store.lastWriteError.message)}</bdi> (${time(status.store.lastWriteError.at)}). الملف السابق سليم، وسيُعاد الحفظ مع الجلب التالي.</p>` : ''}
+${status.store?.movedAside ? `<p class="alarm" data-store="moved-aside">كان ملف المخزن تالفاً فنُقل جانباً إلى <code dir="ltr">${esc(status.store.movedAside)}</code> وبدأ المخزن فارغاً.</p>` : ''}
 <ul class="totals">
 <li>المصادر: <strong>${t.sources}</strong></li>
 <li>تعمل: <strong>${t.ok}</strong></li>

@@ -1,6 +1,6 @@
 // What /status.json tells an operator: every configured source by id, its state and why.
 import type { Config } from '../config/schema.js';
-import type { StoreData } from '../store/store.js';
+import type { StoreData, StoreHealth } from '../store/store.js';
 import { inRetryAfterWindow, nextTick } from '../worker/schedule.js';
 
 export type SourceHealth = 'ok' | 'failing' | 'backing-off' | 'disabled' | 'pending';
@@ -29,6 +29,8 @@ export interface SourceStatus {
 
 export interface Status {
   generatedAt: string;
+  /** Trouble with the store itself: a failed write (the disk is full), a file moved aside. */
+  store?: StoreHealth;
   totals: Record<SourceHealth, number> & { sources: number; stories: number };
   sources: SourceStatus[];
 }
@@ -45,7 +47,7 @@ function nextPollTime(schedule: string, nextDue: string | undefined, now: number
   return new Date(nextTick(schedule, from - 1)).toISOString();
 }
 
-export function buildStatus(config: Config, data: StoreData, now: number): Status {
+export function buildStatus(config: Config, data: StoreData, now: number, health?: StoreHealth): Status {
   const dayAgo = new Date(now - 86_400_000).toISOString();
   const recent = new Map<string, number>();
   const stored = new Map<string, number>();
@@ -78,5 +80,6 @@ export function buildStatus(config: Config, data: StoreData, now: number): Statu
   });
   const totals = { sources: sources.length, stories: data.stories.length, ok: 0, failing: 0, 'backing-off': 0, disabled: 0, pending: 0 };
   for (const s of sources) totals[s.state]++;
-  return { generatedAt: new Date(now).toISOString(), totals, sources };
+  const store = health && (health.lastWriteError || health.movedAside) ? { ...health } : undefined;
+  return { generatedAt: new Date(now).toISOString(), ...(store ? { store } : {}), totals, sources };
 }

@@ -2,36 +2,58 @@
 // writer writes a temp file and renames it over the old one, so a crash mid-write leaves
 // the previous file whole. `new Low(new JSONFile())`, not JSONFilePreset: the preset
 // swaps in an in-memory adapter when NODE_ENV=test, and tests would test nothing.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import { Low, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { acquireLock } from './lock.js';
-import { emptyData, type Store, type StoreData } from './store.js';
+import { emptyData, type Store, type StoreData, type StoreHealth } from './store.js';
 
 export class StoreCorruptError extends Error {
   override readonly name = 'StoreCorruptError';
 }
 
-export async function openLowdbStore(dir: string): Promise<Store> {
+export interface OpenOptions {
+  /** The file adapter (tests pass one that fails like a full disk). */
+  adapter?: (file: string) => Adapter<StoreData>;
+  /** Told, loudly, when an unreadable store file was moved aside. */
+  onMovedAside?: (info: { file: string; movedTo: string; reason: string }) => void;
+}
+
+/** "nahr.json.corrupt-20261129T120000Z": where an unreadable store file is kept. */
+function asideName(file: string): string {
+  return `${file}.corrupt-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+}
+
+export async function openLowdbStore(dir: string, options: OpenOptions = {}): Promise<Store> {
   mkdirSync(dir, { recursive: true });
   const lock = acquireLock(dir);
   const file = join(dir, 'nahr.json');
-  const db = new Low<StoreData>(new JSONFile<StoreData>(file), emptyData());
+  const adapter = options.adapter?.(file) ?? new JSONFile<StoreData>(file);
+  const db = new Low<StoreData>(adapter, emptyData());
+  const health: StoreHealth = {};
+  let unreadable: string | undefined;
   try {
     await db.read();
+    const d = db.data;
+    if (!d || d.version !== 1 || !Array.isArray(d.stories)) unreadable = 'not a nahr store (version 1)';
   } catch (err) {
-    lock.release();
-    throw new StoreCorruptError(
-      `the store ${file} cannot be read (${(err as Error).message}); nahr will not overwrite it. ` +
-        `Move it aside to start empty, or restore it from a backup.`,
-    );
+    unreadable = (err as Error).message;
+  }
+  if (unreadable !== undefined) {
+    // Never overwrite what we cannot read: keep it beside, under a dated name, start empty.
+    const movedTo = asideName(file);
+    try {
+      renameSync(file, movedTo);
+    } catch (err) {
+      lock.release();
+      throw new StoreCorruptError(`the store ${file} cannot be read (${unreadable}) and cannot be moved aside (${(err as Error).message})`);
+    }
+    health.movedAside = movedTo;
+    options.onMovedAside?.({ file, movedTo, reason: unreadable });
+    db.data = emptyData();
   }
   const data = db.data;
-  if (!data || data.version !== 1 || !Array.isArray(data.stories)) {
-    lock.release();
-    throw new StoreCorruptError(`the store ${file} is not a nahr store (version 1); move it aside.`);
-  }
   data.sources ??= {};
   data.seen ??= {};
   let revision = 0;
@@ -41,11 +63,24 @@ export async function openLowdbStore(dir: string): Promise<Store> {
     get revision() {
       return revision;
     },
+    health,
     async write(next) {
       db.data = next;
       revision++;
       // Writes are serialized: lowdb's steno coalesces, but we want each to finish in order.
-      const done = writing.catch(() => undefined).then(() => db.write());
+      // A failed write (disk full) leaves the previous file whole; the next write retries.
+      const done = writing
+        .catch(() => undefined)
+        .then(() => db.write())
+        .then(
+          () => {
+            delete health.lastWriteError;
+          },
+          (err: unknown) => {
+            health.lastWriteError = { at: new Date().toISOString(), message: `store write failed: ${(err as Error).message}` };
+            throw err;
+          },
+        );
       writing = done;
       await done;
     },
@@ -54,4 +89,10 @@ export async function openLowdbStore(dir: string): Promise<Store> {
       lock.release();
     },
   };
+}
+
+/** Said loudly: on the log and, whatever the log level, on stderr. */
+export function reportMovedAside(log: { error(obj: object, msg?: string): void }, info: { file: string; movedTo: string; reason: string }): void {
+  log.error({ file: info.file, moved_to: info.movedTo, reason: info.reason }, 'the store could not be read: moved aside, starting empty');
+  process.stderr.write(`nahr: WARNING: the store ${info.file} could not be read (${info.reason}); it was moved aside to ${info.movedTo} and nahr starts with an empty store.\n`);
 }

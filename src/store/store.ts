@@ -20,7 +20,16 @@ export interface Store {
   write(data: StoreData): Promise<void>;
   /** Increases on every write: readers use it to know a cached render is stale. */
   readonly revision: number;
+  /** What went wrong with the store itself, for /status (undefined when nothing did). */
+  readonly health?: StoreHealth;
   close(): Promise<void>;
+}
+
+export interface StoreHealth {
+  /** The last write that failed (disk full, read-only): the previous file stays whole. */
+  lastWriteError?: { at: string; message: string };
+  /** A store file that could not be read at start, moved aside here. */
+  movedAside?: string;
 }
 
 export function emptyData(): StoreData {
