@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atomRuleViolations } from './helpers/atom-rules.js';
 import { runCli, startServe, type Served } from './helpers/cli.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { chromiumFlags } from './helpers/chromium.js';
 import { atomSchema, haveShared, repoRoot } from './helpers/paths.js';
 import { feedparserBozo, haveFeedparser, haveTool, jing } from './helpers/tools.js';
 
@@ -229,8 +230,7 @@ describe('topic feeds and the rest of the site', () => {
     mkdirSync(artifacts, { recursive: true });
     const shot = join(artifacts, 'river.png');
     rmSync(shot, { force: true });
-    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'nahr-chromium-'))}`];
+    const flags = chromiumFlags();
     const dom = spawnSync('chromium', [...flags, '--dump-dom', `${serve.url}/`], { encoding: 'utf8', timeout: 60_000 });
     expect(dom.stdout.match(/<li class="story"/g)).toHaveLength(15);
     const taken = spawnSync('chromium', [...flags, '--window-size=412,1400', `--screenshot=${shot}`, `${serve.url}/`], { timeout: 60_000 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type Served } from './helpers/cli.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { chromiumFlags } from './helpers/chromium.js';
 import { repoRoot } from './helpers/paths.js';
 import { haveTool } from './helpers/tools.js';
 
@@ -113,8 +114,7 @@ describe('the status page', () => {
     if (!haveTool('chromium')) return;
     const artifacts = join(repoRoot, 'test', 'artifacts');
     mkdirSync(artifacts, { recursive: true });
-    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'nahr-chromium-'))}`];
+    const flags = chromiumFlags();
     const dom = spawnSync('chromium', [...flags, '--dump-dom', `${serve.url}/status`], { encoding: 'utf8', timeout: 60_000 });
     expect(dom.stdout).toMatch(/<tr data-source-id="down" data-state="failing">[\s\S]*?server error \(HTTP 500\)[\s\S]*?<\/tr>/);
     expect(dom.stdout).toMatch(/<tr data-source-id="sana" data-state="ok">/);
