@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchParse } from './parse.js';
 import { benchPoll } from './poll.js';
+import { benchServe } from './serve.js';
 import { benchStore } from './store.js';
 
+const f = (n: number, d = 2) => n.toFixed(d);
 const machine = `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 console.error(`bench on ${machine}`);
 const parse = await benchParse();
@@ -16,8 +18,22 @@ const poll = await benchPoll();
 console.error('poll done');
 const growth = await benchStore();
 console.error('store done');
+const serving = await benchServe();
+console.error('serve done');
+const servingText =
+  typeof serving === 'string'
+    ? serving
+    : (() => {
+        const row = (server: string, status: number) => serving.find((r) => r.server === server && r.status === status)!;
+        const ratio200 = row('nahr', 200).rps / row('nginx', 200).rps;
+        const lines = serving.map((r) => `| ${r.server} | ${r.status} | ${Math.round(r.rps).toLocaleString('en')} | ${f(r.p99ms)} ms |`).join('\n');
+        return `| server | answer | requests/s | p99 latency |
+|---|---|---|---|
+${lines}
 
-const f = (n: number, d = 2) => n.toFixed(d);
+nahr's 200s at **${f(ratio200)}×** nginx (target ≥ 0.5× — ${ratio200 >= 0.5 ? 'met' : 'missed'}); nahr's 304s at **${f(row('nahr', 304).rps / row('nahr', 200).rps)}×** its 200s in requests/s (target ≥ 1× — ${row('nahr', 304).rps >= row('nahr', 200).rps ? 'met' : 'missed'}), with a p99 of ${f(row('nahr', 304).p99ms)} ms against ${f(row('nahr', 200).p99ms)} ms.`;
+      })();
+
 const text = `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
@@ -34,8 +50,7 @@ ${poll.stories} stories stored; peak RSS ${Math.round(poll.peakRssMB)} MB. The f
 cycle must do on new items: sanitizing every item's HTML (sanitize-html), folding titles
 and texts for the dedupe key and topic keywords, and writing the store; a CPU profile of a
 200-feed run spreads the time over sanitize-html, the Arabic folding, sax and the garbage
-collector, with no single hot spot. Not yet measured: serving against nginx (issue 7 stays
-open for it).
+collector, with no single hot spot.
 
 ## Store growth (lowdb, one JSON file)
 
@@ -48,6 +63,13 @@ stored stories once and lowdb rewrites the whole file, whose \`JSON.stringify\` 
 event loop (feeds are not served meanwhile). Acceptable up to about 50k stories (a
 0.6 s write per cycle); at 200k a cycle blocks for seconds and the process holds ~2 GB.
 The fix is the database store (issue 8): per-story writes instead of rewriting the file.
+
+## Serving /feeds/all.atom (100 entries)
+
+wrk (1 thread, 32 connections, 8 s) on core 1; nahr serve and nginx (the floor, serving the
+same bytes as a static file) each on core 0, one after the other.
+
+${servingText}
 
 ## Parse (the corpus feeds both parsers read)
 
