@@ -77,18 +77,26 @@ const emptyReport = (sourceId: string, outcome: SourceReport['outcome']): Source
   skipped: 0,
 });
 
-/** setTimeout that an abort cuts short. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+/**
+ * One abort listener for the whole cycle (not one per source: the scheduler's signal lives
+ * as long as the process, and a hundred sources would trip Node's listener-leak warning),
+ * removed when the cycle ends. `sleep` is a setTimeout that the abort cuts short.
+ */
+function abortWatch(signal: AbortSignal | undefined) {
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    if (signal?.aborted) resolve();
   });
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    sleep(ms: number): Promise<void> {
+      if (ms <= 0 || signal?.aborted) return Promise.resolve();
+      let timer: NodeJS.Timeout | undefined;
+      return Promise.race([new Promise<void>((r) => (timer = setTimeout(r, ms))), aborted]).finally(() => clearTimeout(timer));
+    },
+    dispose: () => signal?.removeEventListener('abort', onAbort),
+  };
 }
 
 const hostOf = (url: string): string => {
@@ -119,9 +127,10 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const ctx = { config, fetch: deps.fetch, now: deps.now, log, titleKey };
   const progress = { done: 0, total: sources.length, failed: 0 };
   const signal = deps.signal;
+  const watch = abortWatch(signal);
   const settled = await Promise.all(
     sources.map(async (source): Promise<SourceRead | undefined> => {
-      if (deps.jitterMs) await sleep(Math.floor(random() * deps.jitterMs), signal);
+      if (deps.jitterMs) await watch.sleep(Math.floor(random() * deps.jitterMs));
       const host = hostOf(source.url);
       let hostLimit = perHost.get(host);
       if (!hostLimit) perHost.set(host, (hostLimit = pLimit(config.fetch.perHost)));
@@ -132,6 +141,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
       return read;
     }),
   );
+  watch.dispose();
   const reads = settled.filter((r): r is SourceRead => r !== undefined);
   const cancelled = sources.filter((_, i) => settled[i] === undefined);
 
