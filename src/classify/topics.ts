@@ -3,7 +3,7 @@
 // reporter's title or summary. Pure; compiled once per config.
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
-import type { Story } from '../model.js';
+import type { Reporter, Story } from '../model.js';
 import { foldWords } from '../normalize/arabic.js';
 import { plainText } from '../normalize/text.js';
 
@@ -85,15 +85,21 @@ export function matchesKeywords(folded: string, topic: CompiledTopic): boolean {
 
 const MAX_SUMMARY_HTML = 20_000;
 
+/**
+ * A reporter's title and the start of its summary, folded for matching words: what topic
+ * keywords and the feeds' `q=` filter look at. The start only: a keyword buried in a 1 MB
+ * article body is not what the story is about, and matching it would stall the event loop.
+ */
+export function foldedReporterText(r: Pick<Reporter, 'title' | 'html'>): string {
+  return foldWords(`${r.title} \n ${plainText(r.html.slice(0, MAX_SUMMARY_HTML))}`);
+}
+
 /** Topic ids of a story, in config order. */
 export function classifyStory(story: Story, rules: TopicRules): string[] {
   const fromSources = new Set(story.reporters.flatMap((r) => rules.sourceTopics.get(r.sourceId) ?? []));
   const categories = new Set(story.reporters.flatMap((r) => r.categories.map(foldWords)));
   let texts: string[] | undefined; // folded lazily: most topics are decided by sources
-  // The title and the start of the summary: a keyword buried in a 1 MB article body is
-  // not what the story is about, and matching it would stall the event loop.
-  const foldedTexts = () =>
-    (texts ??= story.reporters.map((r) => foldWords(`${r.title} \n ${plainText(r.html.slice(0, MAX_SUMMARY_HTML))}`)));
+  const foldedTexts = () => (texts ??= story.reporters.map(foldedReporterText));
   return rules.topics
     .filter(
       (t) =>

@@ -1,9 +1,8 @@
 // The query parameters every feed takes, checked strictly: a reader with a typo gets a
 // 400 with a one-line reason, never a silently unfiltered feed or a 500.
-import { phraseMatcher } from '../classify/topics.js';
+import { foldedReporterText, phraseMatcher } from '../classify/topics.js';
 import type { Config } from '../config/schema.js';
 import { foldWords } from '../normalize/arabic.js';
-import { plainText } from '../normalize/text.js';
 import type { Story } from '../model.js';
 
 export interface FeedQuery {
@@ -69,7 +68,7 @@ export function applyQuery(stories: Story[], q: FeedQuery): Story[] {
       out = out.filter((s) =>
         s.reporters.some((r) => {
           matcher.lastIndex = 0;
-          return matcher.test(foldWords(`${r.title} \n ${plainText(r.html.slice(0, 20_000))}`));
+          return matcher.test(foldedReporterText(r));
         }),
       );
     }

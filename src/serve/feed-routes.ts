@@ -4,7 +4,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/schema.js';
-import { FORMATS, type Format } from '../publish/document.js';
+import type { Format } from '../publish/document.js';
 import type { FeedKey, Publisher, Rendered } from '../publish/feeds.js';
 import { parseFeedQuery } from '../publish/query.js';
 import { nextTick } from '../worker/schedule.js';
@@ -84,4 +84,3 @@ export function registerFeedRoutes(app: FastifyInstance, deps: { publisher: Publ
   });
 }
 
-export { FORMATS };

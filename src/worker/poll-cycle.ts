@@ -17,7 +17,6 @@ import { readSource, type SourceRead } from './read-source.js';
 import { inRetryAfterWindow, isDue } from './schedule.js';
 import { isRateLimit, nextSourceState } from './source-state.js';
 
-export { defaultUserAgent } from './read-source.js';
 
 export interface PollDeps {
   store: Store;
