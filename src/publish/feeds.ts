@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Story } from '../model.js';
 import type { Metrics } from '../metrics.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreData } from '../store/store.js';
 import { renderAtom } from './atom.js';
 import { entryDoc, feedUpdated, TAG_PREFIX, type FeedDoc, type Format, type SourceInfo } from './document.js';
 import { renderJsonFeed } from './json-feed.js';
@@ -76,10 +76,23 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
     key.kind === 'all' ||
     (key.kind === 'topic' ? config.topics.some((t) => t.id === key.id) : config.sources.some((s) => s.id === key.id));
 
+  // A feed's stories, newest first, once per store revision: its three formats and every
+  // page and query share the one filter-and-sort instead of each doing it again.
+  const sorted = new Map<string, { revision: number; data: StoreData; stories: Story[] }>();
+  const storiesOf = (key: FeedKey): { data: StoreData; stories: Story[] } => {
+    const id = `${key.kind}:${'id' in key ? key.id : ''}`;
+    const hit = sorted.get(id);
+    if (hit && hit.revision === store.revision && hit.data === store.read()) return hit;
+    const data = store.read();
+    const entry = { revision: store.revision, data, stories: feedStories(data.stories, key) };
+    sorted.set(id, entry);
+    return entry;
+  };
+
   /** The stories of one page, and how many pages there are. */
   const select = (key: FeedKey, query: FeedQuery, page: number) => {
-    const data = store.read();
-    const filtered = query.since || query.sources || query.q ? applyQuery(feedStories(data.stories, key), query) : feedStories(data.stories, key);
+    const { data, stories: all } = storiesOf(key);
+    const filtered = query.since || query.sources || query.q ? applyQuery(all, query) : all;
     const size = query.limit ?? config.feed.maxEntries;
     const pages = Math.max(1, Math.ceil(filtered.length / size));
     return { data, pages, stories: page > pages ? undefined : filtered.slice((page - 1) * size, page * size) };
@@ -171,12 +184,12 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       config = next;
       generation++;
       cache.clear();
+      sorted.clear();
     },
     pages() {
-      const data = store.read();
       const keys: FeedKey[] = [{ kind: 'all' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id })), ...config.sources.map((s) => ({ kind: 'source' as const, id: s.id }))];
       return keys.flatMap((key) => {
-        const count = Math.max(1, Math.ceil(feedStories(data.stories, key).length / config.feed.maxEntries));
+        const count = Math.max(1, Math.ceil(storiesOf(key).stories.length / config.feed.maxEntries));
         return Array.from({ length: count }, (_, i) => ({ key, page: i + 1 }));
       });
     },
