@@ -42,7 +42,7 @@ function feedXml(f: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>مصدر ${f}</title><link>https://f${f}.bench/</link>${items.join('')}</channel></rss>`;
 }
 
-export interface PollBench { feeds: number; bytes: number; floorS: number; fullS: number; ratio: number; notModifiedS: number; notModifiedRatio: number; peakRssMB: number; stories: number }
+export interface PollBench { feeds: number; bytes: number; downloadS: number; parseS: number; floorS: number; fullS: number; ratio: number; notModifiedS: number; notModifiedRatio: number; peakRssMB: number; stories: number }
 
 export async function benchPoll(): Promise<PollBench> {
   const bodies = Array.from({ length: FEEDS }, (_, f) => Buffer.from(feedXml(f)));
@@ -92,7 +92,7 @@ export async function benchPoll(): Promise<PollBench> {
   return {
     feeds: FEEDS,
     bytes: bodies.reduce((n, b) => n + b.length, 0),
-    floorS, fullS, ratio: fullS / floorS, notModifiedS, notModifiedRatio: notModifiedS / fullS,
+    downloadS, parseS, floorS, fullS, ratio: fullS / floorS, notModifiedS, notModifiedRatio: notModifiedS / fullS,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     stories,
   };

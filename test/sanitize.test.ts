@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanLink } from '../src/normalize/links.js';
 import { sanitizeContent } from '../src/normalize/sanitize.js';
-import { plainText, xmlSafe } from '../src/normalize/text.js';
+import { plainText, plainTextOfSanitized, xmlSafe } from '../src/normalize/text.js';
 
 const base = 'https://sana.example/news/1.html';
 
@@ -90,5 +90,23 @@ describe('plainText keeps words apart across blocks', () => {
     expect(plainText('حمص<br>درعا')).toBe('حمص درعا');
     expect(plainText('<ul><li>حمص</li><li>درعا</li></ul>')).toBe('حمص درعا');
     expect(plainText('<b>حم</b>ص')).toBe('حمص'); // inline tags do not split words
+  });
+});
+
+describe('plainTextOfSanitized (the fast path for stored HTML)', () => {
+  // Whatever the feed sent, once sanitized the regex strip must read the same text as a
+  // real HTML parse does.
+  const inputs = [
+    '<p dir="rtl">قصف على <b>درعا</b></p><p>حمص</p>',
+    '<a title="a>b<c" href="https://x.example/?a=1&amp;b=2">رابط &lt;x&gt; y</a>',
+    '<p>1 < 2 > 0 &amp;&amp; 3</p><!-- تعليق --><script>alert(1)</script>',
+    'نص <img src="https://x.example/a.jpg" alt="صورة <b>"> بعد<br>سطر',
+    '<table><tr><td>أ</td><td>ب</td></tr></table>&nbsp;&quot;مقتبس&quot;',
+    '<div>\u200fعلامة اتجاه\u200f</div><p>&amp;quot;مرتين&amp;quot;</p>',
+  ];
+  it.each(inputs)('%s', (raw) => {
+    const html = sanitizeContent(raw, 'https://x.example/');
+    expect(plainTextOfSanitized(html)).toBe(plainText(html));
+    expect(plainTextOfSanitized(html)).not.toMatch(/href|title=|x\.example|alert|تعليق/); // no markup or hidden text leaks
   });
 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Reporter, Story } from '../model.js';
 import { foldWords } from '../normalize/arabic.js';
-import { plainText } from '../normalize/text.js';
+import { plainTextOfSanitized } from '../normalize/text.js';
 
 // Arabic attaches conjunctions, prepositions and the article to the next word:
 // و/ف (and), then ب/ك/ل (in, like, for), then ال (the); ل + ال is written لل.
@@ -91,7 +91,23 @@ const MAX_SUMMARY_HTML = 20_000;
  * article body is not what the story is about, and matching it would stall the event loop.
  */
 export function foldedReporterText(r: Pick<Reporter, 'title' | 'html'>): string {
-  return foldWords(`${r.title} \n ${plainText(r.html.slice(0, MAX_SUMMARY_HTML))}`);
+  // Reporters are immutable once stored, and a story is re-classified each time an outlet
+  // joins it and searched by every q= request: fold each reporter's text once.
+  let text = foldedTexts.get(r);
+  if (text === undefined) {
+    text = foldWords(`${r.title} \n ${plainTextOfSanitized(cutAtTag(r.html, MAX_SUMMARY_HTML))}`);
+    foldedTexts.set(r, text);
+  }
+  return text;
+}
+const foldedTexts = new WeakMap<object, string>();
+
+/** The first `max` characters, not ending inside a tag (a cut "<a href" would show as text). */
+function cutAtTag(html: string, max: number): string {
+  if (html.length <= max) return html;
+  const cut = html.slice(0, max);
+  const open = cut.lastIndexOf('<');
+  return open > cut.lastIndexOf('>') ? cut.slice(0, open) : cut;
 }
 
 /** Topic ids of a story, in config order. */

@@ -26,7 +26,23 @@ export function plainText(raw: string | undefined): string {
     // A feed that escaped twice leaves entities after one decode ("&amp;quot;" → "&quot;").
     if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s)) s = decodeHTML(s);
   }
+  return cleanSpace(s);
+}
+
+function cleanSpace(s: string): string {
   return s.replace(CONTROL_OR_FORMAT, (c) => (/\s/.test(c) ? ' ' : '')).replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * `plainText` for HTML that `sanitizeContent` made: sanitize-html escapes every "<" and
+ * ">" in text and attribute values and drops comments, so each "<…>" is a tag and a
+ * regex strips them exactly, without a second HTML parse of every stored item.
+ */
+export function plainTextOfSanitized(html: string): string {
+  if (!html) return '';
+  let s = decodeHTML(html.replace(BLOCK_TAGS, ' ').replace(/<[^>]*>/g, ''));
+  if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s)) s = decodeHTML(s); // escaped twice, as plainText
+  return cleanSpace(s);
 }
 
 // Not allowed in XML 1.0 at all: C0 controls except tab/newline/return, lone surrogates,
