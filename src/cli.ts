@@ -2,6 +2,7 @@
 //   nahr serve [--config FILE] [--data DIR] [--port N] [--host H]
 //   nahr poll [--config FILE] [--data DIR] [--due]
 //   nahr check-config [--config FILE]
+//   nahr explain STORY-ID / nahr split STORY-ID SOURCE-ID
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load.js';
 import { ConfigError, StoreLockedError } from './errors.js';
@@ -10,6 +11,7 @@ import { runPoll } from './commands/poll.js';
 import { runServe } from './commands/serve.js';
 import { runImportOpml } from './commands/import-opml.js';
 import { runBuild } from './commands/build.js';
+import { runExplain, runSplit, StoryCommandError } from './commands/stories.js';
 import { StoreCorruptError } from './store/lowdb-store.js';
 
 const USAGE = `usage: nahr <command> [options]
@@ -23,6 +25,10 @@ const USAGE = `usage: nahr <command> [options]
                 FILE [--config FILE] [--topic ID]
   build         write every feed, the index page and the OPML as static files
                 --out DIR [--config FILE] [--data DIR]
+  explain       who reported a story and why each report was folded into it
+                STORY-ID [--config FILE] [--data DIR]
+  split         undo a wrong fold: the source's report becomes a story of its own, for good
+                STORY-ID SOURCE-ID [--config FILE] [--data DIR]   (stop serve first)
 defaults: --config config/feeds.yaml, --data data, --port $PORT or 8080, --host $HOST or 0.0.0.0`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -40,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     ({ values, positionals } = parseArgs({
       args: rest,
       strict: true,
-      allowPositionals: command === 'import-opml',
+      allowPositionals: command === 'import-opml' || command === 'explain' || command === 'split',
       options: {
         config: { type: 'string' },
         data: { type: 'string' },
@@ -87,6 +93,22 @@ async function main(argv: string[]): Promise<number> {
         await runImportOpml({ opmlFile: positionals[0]!, configFile, topic: values.topic, out });
         return 0;
       }
+      case 'explain': {
+        if (positionals.length !== 1) {
+          err(`nahr explain: give one story id\n\n${USAGE}`);
+          return 2;
+        }
+        await runExplain({ configFile, dataDir, storyId: positionals[0]!, out });
+        return 0;
+      }
+      case 'split': {
+        if (positionals.length !== 2) {
+          err(`nahr split: give a story id and a source id\n\n${USAGE}`);
+          return 2;
+        }
+        await runSplit({ configFile, dataDir, storyId: positionals[0]!, sourceId: positionals[1]!, out });
+        return 0;
+      }
       case 'build': {
         if (!values.out) {
           err(`nahr build: --out DIR is required\n\n${USAGE}`);
@@ -125,6 +147,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof ConfigError) {
       // check-config's findings are its output; for other commands they are an error.
       (command === 'check-config' ? out : err)(e.message);
+      return 1;
+    }
+    if (e instanceof StoryCommandError) {
+      err(`nahr ${command}: ${e.message}`);
       return 1;
     }
     if (e instanceof StoreLockedError || e instanceof StoreCorruptError) {

@@ -41,6 +41,10 @@ export interface Reporter {
   author: string | undefined;
   /** When this outlet's item was first seen by nahr. */
   seenAt: string;
+  /** Why this reporter is in the story, for every reporter but the first: the same title
+   * key, or a similar headline (its score against the story's first headline); or a
+   * story of its own split off by hand (`nahr split`). */
+  joined?: { by: 'exact' } | { by: 'similar'; score: number } | { by: 'split'; from: string };
   image?: string;
   enclosures?: Enclosure[];
 }

@@ -80,7 +80,17 @@ export const configSchema = z
       .string({ error: 'expected a cron expression' })
       .refine((s) => cron.validate(s), { error: 'not a valid cron expression (e.g. "*/10 * * * *")' })
       .default('*/10 * * * *'),
-    dedupe: z.strictObject({ windowHours: positive('hours').default(72) }).prefault({}),
+    dedupe: z
+      .strictObject({
+        windowHours: positive('hours').default(72),
+        fuzzy: z
+          .strictObject({
+            enabled: z.boolean({ error: 'expected true or false' }).default(true),
+            threshold: z.number({ error: 'expected a number between 0 and 1' }).min(0.3, { error: 'must be at least 0.3 (lower folds unrelated stories)' }).max(1, { error: 'must be at most 1' }).default(0.75),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     retention: z.strictObject({ days: positive('days').default(30) }).prefault({}),
     feed: z
       .strictObject({

@@ -3,13 +3,28 @@
 // once per source, in config order, so the result never depends on fetch timing.
 import { createHash } from 'node:crypto';
 import type { Item, Reporter, Story } from '../model.js';
+import { compare, type Features } from './similar.js';
 
 export type FoldOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
 export interface FoldOptions {
   windowHours: number;
   now: number;
+  /** Near-duplicate folding after the exact key; off when absent. */
+  fuzzy?: {
+    threshold: number;
+    /** A headline's features (cached by the caller: stories are compared every cycle). */
+    features: (title: string) => Features;
+  };
+  /** Folds undone by hand, as "storyId\nsourceId\nguid": never made again. */
+  splits?: ReadonlySet<string>;
 }
+
+export const splitKey = (storyId: string, sourceId: string, guid: string): string => `${storyId}\n${sourceId}\n${guid}`;
+
+// A token in more stories than this is too common to find candidates by ("سوريا"); it
+// still counts in the score. Keeps the candidate search near linear in stories.
+const MAX_POSTINGS = 100;
 
 export interface FoldResult {
   stories: Story[];
@@ -25,8 +40,9 @@ export function storyId(sourceId: string, guid: string): string {
   return createHash('sha256').update(`${sourceId}\n${guid}`).digest('hex').slice(0, 20);
 }
 
-function toReporter(item: Item, seenAt: string): Reporter {
+function toReporter(item: Item, seenAt: string, joined?: Reporter['joined']): Reporter {
   return {
+    ...(joined ? { joined } : {}),
     sourceId: item.sourceId,
     guid: item.guid,
     title: item.title,
@@ -78,6 +94,34 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   };
   next.forEach(index);
 
+  // Candidates for near-duplicates: an inverted index from headline token to the stories
+  // whose first headline has it, built on first use. Stories sharing at least two
+  // uncommon tokens with an item are compared; the rest never are.
+  const fuzzy = opts.fuzzy;
+  let postings: Map<string, number[]> | undefined;
+  const post = (i: number) => {
+    const story = next[i]!;
+    if (!fuzzy || !story.titleKey) return;
+    for (const token of fuzzy.features(story.reporters[0]!.title).stems) {
+      const list = postings!.get(token);
+      if (list) list.push(i);
+      else postings!.set(token, [i]);
+    }
+  };
+  const candidatesOf = (f: Features): number[] => {
+    if (!postings) {
+      postings = new Map();
+      for (let i = 0; i < next.length; i++) post(i);
+    }
+    const shared = new Map<number, number>();
+    for (const token of f.stems) {
+      const list = postings.get(token);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+    }
+    return [...shared].filter(([, n]) => n >= 2).map(([i]) => i);
+  };
+
   const touched = new Set<string>();
   const created = new Set<string>();
   const outcomes = items.map((item): FoldOutcome => {
@@ -88,7 +132,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       const reporter = story.reporters[r]!;
       if (sameContent(reporter, item)) return 'unchanged';
       const reporters = story.reporters.slice();
-      reporters[r] = { ...toReporter(item, reporter.seenAt) };
+      reporters[r] = toReporter(item, reporter.seenAt, reporter.joined);
       next[known] = { ...story, reporters, updated: maxIso(story.updated, nowIso) };
       touched.add(story.id);
       return 'updated';
@@ -96,26 +140,52 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
 
     const time = item.published ?? nowIso;
     const t = Date.parse(time);
-    const candidates = (item.titleKey ? byKey.get(item.titleKey) : undefined) ?? [];
+    const allowed = (i: number) => {
+      const story = next[i]!;
+      if (story.reporters.some((x) => x.sourceId === item.sourceId)) return false;
+      if (opts.splits?.has(splitKey(story.id, item.sourceId, item.guid))) return false;
+      return Math.abs(t - Date.parse(story.published)) <= windowMs;
+    };
+    // 1. The same title key: the nearest story in time.
     let best: number | undefined;
     let bestDistance = Infinity;
-    for (const i of candidates) {
-      const story = next[i]!;
-      if (story.reporters.some((x) => x.sourceId === item.sourceId)) continue;
-      const distance = Math.abs(t - Date.parse(story.published));
-      if (distance <= windowMs && distance < bestDistance) {
+    for (const i of (item.titleKey ? byKey.get(item.titleKey) : undefined) ?? []) {
+      const distance = Math.abs(t - Date.parse(next[i]!.published));
+      if (allowed(i) && distance < bestDistance) {
         best = i;
         bestDistance = distance;
       }
     }
+    let joined: Reporter['joined'] = { by: 'exact' };
+    // 2. A similar headline: the best-scoring story no guard objects to; ties go to the
+    // earlier story, then the smaller id, so the grouping never depends on input order.
+    if (best === undefined && fuzzy && item.titleKey) {
+      const mine = fuzzy.features(item.title);
+      let bestScore = -1;
+      for (const i of candidatesOf(mine)) {
+        if (!allowed(i)) continue;
+        const story = next[i]!;
+        const m = compare(mine, fuzzy.features(story.reporters[0]!.title));
+        if (m.veto || m.score < fuzzy.threshold) continue;
+        const prev = best === undefined ? undefined : next[best]!;
+        const better =
+          m.score > bestScore ||
+          (m.score === bestScore && prev && (story.published < prev.published || (story.published === prev.published && story.id < prev.id)));
+        if (better) {
+          best = i;
+          bestScore = m.score;
+        }
+      }
+      if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000 };
+    }
     if (best !== undefined) {
       const story = next[best]!;
-      const joined: Story = {
+      const joinedStory: Story = {
         ...story,
-        reporters: [...story.reporters, toReporter(item, nowIso)],
+        reporters: [...story.reporters, toReporter(item, nowIso, joined)],
         updated: maxIso(story.updated, nowIso),
       };
-      next[best] = joined;
+      next[best] = joinedStory;
       byIdentity.set(`${item.sourceId}\n${item.guid}`, best);
       touched.add(story.id);
       return 'folded';
@@ -132,6 +202,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     // A guid reused after retention dropped its story would collide; position wins.
     next.push(story);
     index(story, next.length - 1);
+    if (postings) post(next.length - 1);
     touched.add(story.id);
     created.add(story.id);
     return 'new';

@@ -60,6 +60,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Precompiled folding of one set of outlet names; build once per config, reuse per item. */
 export interface TitleKeyFolder {
   (title: string): string;
+  /** The same folding, stopped before spaces go: the headline's words, for the
+   * near-duplicate stage (labels and outlet names already stripped). */
+  words(title: string): string[];
 }
 
 export function createTitleKeyFolder(outletNames: readonly string[]): TitleKeyFolder {
@@ -80,15 +83,16 @@ export function createTitleKeyFolder(outletNames: readonly string[]): TitleKeyFo
     `(?:\\s*${SEPARATOR}\\s*(?:${nameAlt})|\\s*[(\\[](?:${nameAlt})[)\\]])[\\s\\p{P}]*$`,
     'u',
   );
-  return (title: string): string => {
+  const strip = (title: string): string => {
     let s = foldLetters(title).trim();
     // Labels can stack ("عاجل | بالفيديو: …"); a bounded loop, never more than a few.
     for (let i = 0; i < 4 && leadingLabel.test(s); i++) s = s.replace(leadingLabel, '');
     // Some feeds append the outlet twice ("… - سانا - سانا").
     for (let i = 0; i < 3 && trailingOutlet.test(s); i++) s = s.replace(trailingOutlet, '');
-    s = dropPunctuation(s);
-    // Spaces go last: outlets drop or add them ("استمرارالتنسيق"). Between two digit runs
-    // a mark stays, so "3 5" never becomes "35".
-    return s.replace(/(\d) +(?=\d)/g, '$1_').replace(/\s+/gu, '');
+    return dropPunctuation(s);
   };
+  // Spaces go last: outlets drop or add them ("استمرارالتنسيق"). Between two digit runs
+  // a mark stays, so "3 5" never becomes "35".
+  const key = (title: string): string => strip(title).replace(/(\d) +(?=\d)/g, '$1_').replace(/\s+/gu, '');
+  return Object.assign(key, { words: (title: string) => strip(title).split(' ').filter(Boolean) });
 }

@@ -6,7 +6,7 @@ import type { Story } from '../model.js';
 import type { Metrics } from '../metrics.js';
 import type { Store, StoreData } from '../store/store.js';
 import { renderAtom } from './atom.js';
-import { entryDoc, feedUpdated, TAG_PREFIX, type FeedDoc, type Format, type SourceInfo } from './document.js';
+import { entryDoc, escapeHtml, feedUpdated, TAG_PREFIX, type EntryDoc, type FeedDoc, type Format, type SourceInfo } from './document.js';
 import { renderJsonFeed } from './json-feed.js';
 import { applyQuery, queryKey, querySearch, type FeedQuery } from './query.js';
 import { renderRss } from './rss.js';
@@ -22,7 +22,7 @@ export interface Rendered {
   encoded: Map<string, Buffer>;
 }
 
-export type FeedKey = { kind: 'all' } | { kind: 'topic'; id: string } | { kind: 'source'; id: string };
+export type FeedKey = { kind: 'all' } | { kind: 'top' } | { kind: 'topic'; id: string } | { kind: 'source'; id: string };
 
 export const CONTENT_TYPES: Record<Format, string> = {
   atom: 'application/atom+xml; charset=utf-8',
@@ -35,8 +35,25 @@ export function byPublishedDesc(a: Story, b: Story): number {
   return a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** All stories of a feed, newest first (before paging and limits). */
-export function feedStories(stories: readonly Story[], key: FeedKey): Story[] {
+/** How many distinct outlets reported a story. */
+export const outletCount = (s: Story): number => new Set(s.reporters.map((r) => r.sourceId)).size;
+
+/** The top feed's reach: stories of the last 24 hours. */
+export const TOP_HOURS = 24;
+
+/**
+ * All stories of a feed, newest first (before paging and limits). The top feed: the
+ * stories of the last 24 h that two or more outlets reported, most outlets first.
+ */
+export function feedStories(stories: readonly Story[], key: FeedKey, now = Date.now()): Story[] {
+  if (key.kind === 'top') {
+    const since = new Date(now - TOP_HOURS * 3_600_000).toISOString();
+    return stories
+      .filter((s) => s.published >= since && outletCount(s) >= 2)
+      .map((s) => ({ s, n: outletCount(s) }))
+      .sort((a, b) => b.n - a.n || byPublishedDesc(a.s, b.s))
+      .map((x) => x.s);
+  }
   const chosen =
     key.kind === 'all'
       ? [...stories]
@@ -48,7 +65,7 @@ export function feedStories(stories: readonly Story[], key: FeedKey): Story[] {
 
 /** "/feeds/all", "/feeds/topics/daraa", "/feeds/sources/sana": the path without format. */
 export function feedBase(key: FeedKey): string {
-  return key.kind === 'all' ? '/feeds/all' : `/feeds/${key.kind === 'topic' ? 'topics' : 'sources'}/${key.id}`;
+  return key.kind === 'all' || key.kind === 'top' ? `/feeds/${key.kind}` : `/feeds/${key.kind === 'topic' ? 'topics' : 'sources'}/${key.id}`;
 }
 
 /** Path of a page: page 1 is the feed itself, older pages are archive documents. */
@@ -74,17 +91,21 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
 
   const exists = (key: FeedKey) =>
     key.kind === 'all' ||
+    key.kind === 'top' ||
     (key.kind === 'topic' ? config.topics.some((t) => t.id === key.id) : config.sources.some((s) => s.id === key.id));
 
   // A feed's stories, newest first, once per store revision: its three formats and every
   // page and query share the one filter-and-sort instead of each doing it again.
   const sorted = new Map<string, { revision: number; data: StoreData; stories: Story[] }>();
+  // The top feed also changes with the clock (stories age out of its 24 h): its cached
+  // selection and renders are per 10-minute slot.
+  const slot = (key: FeedKey) => (key.kind === 'top' ? `@${Math.floor(Date.now() / 600_000)}` : '');
   const storiesOf = (key: FeedKey): { data: StoreData; stories: Story[] } => {
-    const id = `${key.kind}:${'id' in key ? key.id : ''}`;
+    const id = `${key.kind}:${'id' in key ? key.id : ''}${slot(key)}`;
     const hit = sorted.get(id);
     if (hit && hit.revision === store.revision && hit.data === store.read()) return hit;
     const data = store.read();
-    const entry = { revision: store.revision, data, stories: feedStories(data.stories, key) };
+    const entry = { revision: store.revision, data, stories: feedStories(data.stories, key, Date.now()) };
     sorted.set(id, entry);
     return entry;
   };
@@ -122,16 +143,19 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
     const topicTitles = new Map(config.topics.map((t) => [t.id, t.title]));
     const topic = key.kind === 'topic' ? config.topics.find((t) => t.id === key.id) : undefined;
     const source = key.kind === 'source' ? config.sources.find((s) => s.id === key.id) : undefined;
-    const name = topic?.title ?? source?.name;
+    const top = key.kind === 'top';
+    const name = topic?.title ?? source?.name ?? (top ? 'ما تتناقله المصادر' : undefined);
     // Paging links only on the unfiltered feed: a filtered view is a query, not an archive.
     const paged = !query.since && !query.sources && !query.q && query.limit === undefined;
     const search = querySearch(query);
     const urls = (p: number, q = '') => ({ atom: base + pagePath(key, 'atom', p) + q, rss: base + pagePath(key, 'rss', p) + q, json: base + pagePath(key, 'json', p) + q });
     const self = urls(page, search);
     return {
-      id: `${TAG_PREFIX}:feed/${key.kind === 'all' ? 'all' : `${key.kind}/${key.id}`}${page > 1 ? `/page/${page}` : ''}`,
+      id: `${TAG_PREFIX}:feed/${'id' in key ? `${key.kind}/${key.id}` : key.kind}${page > 1 ? `/page/${page}` : ''}`,
       title: name ? `نهر — ${name}` : 'نهر — كل الأخبار',
-      subtitle: topic
+      subtitle: top
+        ? `أخبار آخر ${TOP_HOURS} ساعة التي نقلتها أكثر من جهة، مرتبة بعدد المصادر`
+        : topic
         ? `أخبار ${topic.title} من المصادر السورية والعربية، الخبر الواحد مرة واحدة`
         : source
           ? `أخبار ${source.name} كما نشرها، منظفة`
@@ -142,7 +166,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       ...(paged && page < pages ? { next: urls(page + 1) } : {}),
       ...(paged && page > 1 ? { previous: urls(page - 1) } : {}),
       hubs: config.websub.hubs,
-      entries: stories.map((s) => entryDoc(s, sources, topicTitles, source?.id)),
+      entries: stories.map((s) => (top ? topEntry(entryDoc(s, sources, topicTitles), s, sources) : entryDoc(s, sources, topicTitles, source?.id))),
     };
   };
 
@@ -151,7 +175,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
   return {
     render(key, format, query = {}, page = 1) {
       if (!exists(key) || !Number.isInteger(page) || page < 1) return undefined;
-      const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
+      const id = `${format} ${key.kind}:${'id' in key ? key.id : ''}${slot(key)} ${page} ${queryKey(query)}`;
       const hit = cache.get(id);
       if (hit) {
         // Least recently used leaves first: a hit moves to the end.
@@ -168,7 +192,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       const doc = describe(key, query, page, sel);
       if (!doc) return undefined;
       const body = Buffer.from(renderers[format](doc), 'utf8');
-      metrics?.recordRender(`${format}:${key.kind === 'all' ? 'all' : `${key.kind}/${'id' in key ? key.id : ''}`}`);
+      metrics?.recordRender(`${format}:${'id' in key ? `${key.kind}/${key.id}` : key.kind}`);
       const rendered: Rendered = {
         body,
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
@@ -187,11 +211,23 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       sorted.clear();
     },
     pages() {
-      const keys: FeedKey[] = [{ kind: 'all' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id })), ...config.sources.map((s) => ({ kind: 'source' as const, id: s.id }))];
+      const keys: FeedKey[] = [{ kind: 'all' }, { kind: 'top' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id })), ...config.sources.map((s) => ({ kind: 'source' as const, id: s.id }))];
       return keys.flatMap((key) => {
         const count = Math.max(1, Math.ceil(storiesOf(key).stories.length / config.feed.maxEntries));
         return Array.from({ length: count }, (_, i) => ({ key, page: i + 1 }));
       });
     },
+  };
+}
+
+/** An entry of the top feed says how many outlets reported it, and which. */
+function topEntry(entry: EntryDoc, story: Story, sources: ReadonlyMap<string, SourceInfo>): EntryDoc {
+  const n = outletCount(story);
+  const names = [...new Set(story.reporters.map((r) => sources.get(r.sourceId)?.name ?? r.sourceId))];
+  const count = n === 2 ? 'مصدران' : n <= 10 ? `${n} مصادر` : `${n} مصدرًا`;
+  return {
+    ...entry,
+    title: `${entry.title} (${count})`,
+    html: `<p dir="rtl">نقلته ${count}: ${names.map(escapeHtml).join('، ')}</p>${entry.html}`,
   };
 }

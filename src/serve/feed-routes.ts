@@ -12,12 +12,12 @@ import { isNotModified } from './conditional.js';
 
 const ID = '[a-z0-9-]+';
 // Page 1 is the feed itself; archive pages start at 2 (one URL per document).
-const FEED_PATH = new RegExp(`^(all|topics/(${ID})|sources/(${ID}))(?:/page/([2-9]|[1-9][0-9]{1,5}))?\\.(atom|rss|json)$`);
+const FEED_PATH = new RegExp(`^(all|top|topics/(${ID})|sources/(${ID}))(?:/page/([2-9]|[1-9][0-9]{1,5}))?\\.(atom|rss|json)$`);
 
 export function parseFeedPath(path: string): { key: FeedKey; page: number; format: Format } | undefined {
   const m = FEED_PATH.exec(path);
   if (!m) return undefined;
-  const key: FeedKey = m[2] ? { kind: 'topic', id: m[2] } : m[3] ? { kind: 'source', id: m[3] } : { kind: 'all' };
+  const key: FeedKey = m[2] ? { kind: 'topic', id: m[2] } : m[3] ? { kind: 'source', id: m[3] } : m[1] === 'top' ? { kind: 'top' } : { kind: 'all' };
   return { key, page: m[4] ? Number(m[4]) : 1, format: m[5] as Format };
 }
 

@@ -11,6 +11,15 @@ export interface StoreData {
   seen: Record<string, string>;
   /** Hash of the topic rules the stories were filed with; a change re-files them all. */
   topicRules?: string;
+  /** Folds undone by hand (`nahr split`): this item never joins that story again. */
+  splits?: Split[];
+}
+
+export interface Split {
+  storyId: string;
+  sourceId: string;
+  guid: string;
+  at: string;
 }
 
 export interface Store {

@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { classifyStory, compileTopics, topicRulesFingerprint, type TopicRules } from '../classify/topics.js';
 import type { Config } from '../config/schema.js';
-import { foldItems } from '../dedupe/fold.js';
+import { foldItems, splitKey } from '../dedupe/fold.js';
+import { headlineFeatures, type Features } from '../dedupe/similar.js';
 import type { FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Item, SourceState, Story } from '../model.js';
-import { createTitleKeyFolder } from '../normalize/title-key.js';
+import { createTitleKeyFolder, type TitleKeyFolder } from '../normalize/title-key.js';
 import type { Store, StoreData } from '../store/store.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { inRetryAfterWindow, isDue } from './schedule.js';
@@ -98,6 +99,30 @@ function abortWatch(signal: AbortSignal | undefined) {
   };
 }
 
+// One title folder per set of outlet names, kept across cycles with the features of the
+// headlines it has folded: every cycle compares new items against the stored stories'
+// first headlines, which are the same strings cycle after cycle.
+let folding: { names: string; key: TitleKeyFolder; features: Map<string, Features> } | undefined;
+const MAX_CACHED_FEATURES = 200_000;
+
+export function titleFolding(config: Config): { key: TitleKeyFolder; features: (title: string) => Features } {
+  const names = config.sources.map((s) => s.name).join('\n');
+  if (folding?.names !== names) folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), features: new Map() };
+  const f = folding;
+  return {
+    key: f.key,
+    features: (title) => {
+      let hit = f.features.get(title);
+      if (!hit) {
+        if (f.features.size >= MAX_CACHED_FEATURES) f.features.clear();
+        hit = headlineFeatures(f.key.words(title));
+        f.features.set(title, hit);
+      }
+      return hit;
+    },
+  };
+}
+
 const hostOf = (url: string): string => {
   try {
     return new URL(url).host;
@@ -115,7 +140,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const waiting = enabled.filter((s) => inRetryAfterWindow(before.sources[s.id], startedAt));
   const sources = enabled.filter((s) => !waiting.includes(s));
   if (enabled.length === 0) return [];
-  const titleKey = createTitleKeyFolder(config.sources.map((s) => s.name));
+  const { key: titleKey, features } = titleFolding(config);
 
   // 1. I/O: fetch, decode, parse and normalize every source: at most `concurrency` at
   // once and `perHost` to one host. The host slot is taken first, so a source waiting for
@@ -192,7 +217,12 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const time = (i: Item) => i.published ?? nowIso;
   fresh.sort((a, b) => (time(a.item) < time(b.item) ? -1 : time(a.item) > time(b.item) ? 1 : a.order - b.order));
   const items = fresh.map((f) => f.item);
-  const folded = foldItems(before.stories, items, { windowHours: config.dedupe.windowHours, now });
+  const folded = foldItems(before.stories, items, {
+    windowHours: config.dedupe.windowHours,
+    now,
+    ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, features } } : {}),
+    splits: new Set((before.splits ?? []).map((x) => splitKey(x.storyId, x.sourceId, x.guid))),
+  });
   folded.outcomes.forEach((o, i) => {
     const report = reports.get(items[i]!.sourceId)!;
     if (o === 'new') report.newStories++;
@@ -210,7 +240,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const fingerprint = topicRulesFingerprint(config);
   const refileAll = before.topicRules !== fingerprint;
   stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
-  const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint }, config.retention.days, now);
+  const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint, ...(before.splits ? { splits: before.splits } : {}) }, config.retention.days, now);
   await store.write(next);
   const ordered = enabled.map((s) => reports.get(s.id)!);
   for (const r of ordered) deps.metrics?.recordPoll(r);
@@ -222,7 +252,10 @@ export function applyRetention(data: StoreData, days: number, now: number): Stor
   const cutoff = new Date(now - days * 86_400_000).toISOString();
   const seen: Record<string, string> = {};
   for (const [k, t] of Object.entries(data.seen)) if (t >= cutoff) seen[k] = t;
-  return { ...data, stories: data.stories.filter((s) => s.published >= cutoff), seen };
+  const stories = data.stories.filter((s) => s.published >= cutoff);
+  const kept = new Set(stories.map((s) => s.id));
+  const splits = data.splits?.filter((x) => kept.has(x.storyId));
+  return { ...data, stories, seen, ...(splits ? { splits } : {}) };
 }
 
 /**

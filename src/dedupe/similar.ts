@@ -1,0 +1,386 @@
+// Near-duplicate headlines: the same story re-worded by a second outlet ("موسكو تؤكد
+// استمرار التنسيق مع دمشق" / "روسيا تؤكد مواصلة التنسيق مع دمشق بشأن قواعدها العسكرية").
+// Pure. A headline becomes a set of light stems (Larkey's Light10 idea: strip the attached
+// conjunction, preposition and article, then common suffixes) with places and listed
+// synonyms mapped to one token; two headlines compare by the overlap of those sets.
+// Guards veto a merge whatever the score: different numbers, different known places,
+// opposite verbs, one side negated, different days or months. See README "How dedupe works".
+import { foldWords } from '../normalize/arabic.js';
+import { PLACES } from './gazetteer.js';
+
+// Nouns of place that take a bare ب/ل/ك ("بريف", "بمدينة"); see lightStem.
+const BARE_PREPOSITION = /^[بلك](?:ريف|مدينه|محافظه|منطقه|حي|مخيم|قريه|بلده|مدن|مناطق|احياء|اسواق|سوق)$/;
+
+
+export interface Features {
+  /** Light stems, places as "@id", synonyms as one token; stop words left out. */
+  stems: Set<string>;
+  /** The same tokens in headline order (for finding a swapped word). */
+  sequence: string[];
+  numbers: Set<string>;
+  /** Known places, each with its country ("@aleppo", "@syria"). */
+  places: Set<string>;
+  /** Antonym groups the headline uses, as "group:side". */
+  poles: Set<string>;
+  negated: boolean;
+  /** Weekdays and months named ("day:الاحد", "month:اذار"). */
+  dates: Set<string>;
+  /** Offices named ("role:pm", "role:president"). */
+  roles: Set<string>;
+}
+
+// Words that carry no story: prepositions, conjunctions, pronouns, auxiliaries, and the
+// filler outlets add around a headline. Folded spelling.
+const STOP = new Set<string>(
+  ('في من على الى الي عن مع بعد قبل خلال حول عند بين منذ حتى ضد عبر لدى نحو دون او و ثم ان انه انها قد ' +
+    'هذا هذه ذلك تلك التي الذي الذين اللذين ما ماذا هل كل بعض اي ايضا اليوم امس غدا جديد جديده ' +
+    'يوم له لها لهم به بها فيه فيها منه منها عليه عليها الا اذ اذا كما وفق بشان حيث لكن بل').split(/\s+/).map((w) => foldWords(w)),
+);
+
+// Listed synonyms outlets use for one another (folded, after stemming): each row maps to
+// its first word. Kept short and unambiguous: a wrong synonym is a wrong merge.
+const SYNONYM_ROWS: string[][] = [
+  ['اكد', 'تءكد', 'يءكد', 'شدد', 'يشدد', 'تشدد', 'جدد'],
+  ['استمرار', 'مواصل', 'تواصل', 'يواصل', 'تواصل'],
+  ['بحث', 'يبحث', 'تبحث', 'ناقش', 'يناقش', 'تناقش', 'مناقش', 'يبحثان', 'تبحثان'],
+  ['التقي', 'يلتقي', 'تلتقي', 'لقاء', 'استقبل', 'يستقبل', 'تستقبل'],
+  ['اعلن', 'يعلن', 'تعلن', 'اعلان', 'كشف', 'يكشف', 'تكشف'],
+  ['وفا', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'مقتل'],
+  ['بدء', 'بد', 'انطلاق', 'انطلق', 'تنطلق', 'ينطلق', 'تبدا', 'يبدا', 'بدات', 'بدا'],
+  ['رفع', 'يرفع', 'ترفع', 'زياد', 'زيادت'],
+  ['اصاب', 'جرحي', 'جريح', 'مصاب'],
+  ['سعر', 'اسعار', 'ثمن'],
+  ['فتح', 'افتتاح', 'افتتح', 'يفتتح', 'تفتتح'],
+  ['معبر', 'منفذ'],
+  ['غار', 'غارات', 'قصف', 'ضرب'],
+  ['وزير', 'وزار'],
+];
+const SYNONYM = new Map<string, string>();
+for (const row of SYNONYM_ROWS) for (const w of row) SYNONYM.set(lightStem(foldWords(w)), skeleton(foldWords(row[0]!)));
+
+// Opposites: a headline using one side and another the other side report two events.
+const ANTONYM_ROWS: Array<[string[], string[]]> = [
+  [['ارتفاع', 'ارتفع', 'يرتفع', 'ترتفع', 'صعود', 'ارتفاعا'], ['انخفاض', 'انخفض', 'ينخفض', 'تنخفض', 'هبوط', 'تراجع', 'يتراجع', 'تتراجع', 'انخفاضا']],
+  [['فتح', 'يفتح', 'تفتح', 'افتتاح', 'افتتح', 'يفتتح', 'تفتتح', 'اعاد فتح'], ['اغلاق', 'اغلق', 'يغلق', 'تغلق', 'غلق', 'اقفال']],
+  [['رفع', 'يرفع', 'ترفع', 'زياد'], ['خفض', 'يخفض', 'تخفض', 'تخفيض', 'خفّض']],
+  [['قبول', 'قبل', 'يقبل', 'تقبل', 'موافق', 'وافق', 'يوافق', 'توافق'], ['رفض', 'يرفض', 'ترفض']],
+  [['تعيين', 'عين', 'يعين', 'تعين'], ['اقال', 'يقيل', 'تقيل', 'اعفاء', 'اعفي', 'عزل']],
+  [['استءناف', 'يستءنف', 'تستءنف', 'عود', 'عودت', 'تعود', 'يعود'], ['توقف', 'يتوقف', 'تتوقف', 'ايقاف', 'وقف', 'تعليق', 'يعلق', 'تعلق', 'انقطاع']],
+  [['فوز', 'فاز', 'يفوز', 'تفوز'], ['خسار', 'خسر', 'يخسر', 'تخسر', 'هزيم']],
+  [['دخول', 'دخل', 'يدخل', 'تدخل'], ['خروج', 'خرج', 'يخرج', 'تخرج']],
+  [['وصول', 'وصل', 'يصل', 'تصل'], ['مغادر', 'غادر', 'يغادر', 'تغادر']],
+  [['فرض', 'يفرض', 'تفرض'], ['الغاء', 'يلغي', 'تلغي', 'رفع العقوبات']],
+  [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي']],
+  [['نجاح', 'نجح', 'ينجح', 'تنجح'], ['فشل', 'يفشل', 'تفشل']],
+  [['اطلاق سراح', 'الافراج', 'افراج', 'يفرج', 'تفرج'], ['اعتقال', 'اعتقل', 'يعتقل', 'تعتقل', 'توقيف', 'اوقف']],
+];
+
+// One side negates what the other asserts: "… تنفي رفع سعر الخبز" / "… ترفع سعر الخبز".
+const NEGATION = new Set<string>((['لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'عدم', 'نفي', 'ينفي', 'تنفي', 'نفت', 'نفي', 'ينفيان', 'تنفيان', 'بلا', 'دون', 'بدون', 'ولا', 'ولم'] as string[]).map((w) => foldWords(w)));
+
+const DAYS = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
+const MONTHS = [
+  'كانون الثاني', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين الاول', 'تشرين الثاني', 'كانون الاول',
+  'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
+];
+// Same month, two calendars' names: one id per month.
+const monthId = (i: number) => `month:${i % 12}`;
+
+/** Prefix letters Arabic attaches to a word: and/so, then in/like/for, then the article. */
+const PREFIX = /^(?:[وف]?(?:[بك]?ال|لل|[بكل])?|[وف]?ل)$/;
+
+/** A word's forms with attached prefixes removed, shortest prefix first. */
+function cores(word: string): string[] {
+  const out = [word];
+  for (let k = 1; k <= 4 && word.length - k >= 2; k++) if (PREFIX.test(word.slice(0, k))) out.push(word.slice(k));
+  return out;
+}
+
+/** A light stem (after Larkey's Light10): prefixes, then one pass of common suffixes. */
+export function lightStem(word: string): string {
+  let w = word;
+  if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+  for (const p of ['بال', 'كال', 'لل', 'ال']) {
+    if (w.startsWith(p) && w.length - p.length >= 2) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  // A bare ب/ل/ك is only cut from the nouns of place that take it most ("بريف", "بمدينة"):
+  // cut from every word it would maim names ("بوتين", "لبنان").
+  if (BARE_PREPOSITION.test(w)) w = w.slice(1);
+  for (const s of ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي']) {
+    if (w.endsWith(s) && w.length - s.length >= 2) w = w.slice(0, -s.length);
+  }
+  return w;
+}
+
+/**
+ * A word's consonant skeleton, close to its root: attached prefixes and common suffixes
+ * off (lightStem), then the present-tense and derived-form letters in front (ي ت ن, است,
+ * م), then the long vowels and hamza inside. "يعيد" / "إعادة", "تشكيل" / "تشكل",
+ * "يستأنف" / "استئناف", "ليتر" / "لتر" share one. Both sides of a comparison go through
+ * it, so an over-eager cut only merges tokens, never splits them.
+ */
+export function skeleton(word: string): string {
+  let w = lightStem(word);
+  if (w.length >= 6 && w.startsWith('است')) w = w.slice(3);
+  else if (w.length >= 4 && /^[يتنم]/.test(w)) w = w.slice(1);
+  const inner = w[0]! + w.slice(1).replace(/[اويءى]/g, '');
+  const bare = inner.replace(/^[اءو](?=..)/, '');
+  return bare.length >= 2 ? bare : w;
+}
+
+/** Multi-word phrases as word arrays keyed by the core of their first word. */
+function phraseIndex(rows: Array<[string, string]>): Map<string, Array<{ rest: string[]; id: string }>> {
+  const index = new Map<string, Array<{ rest: string[]; id: string }>>();
+  for (const [phrase, id] of rows) {
+    const words = foldWords(phrase).split(' ');
+    const first = words[0]!.replace(/^ال(?=..)/, '');
+    const list = index.get(first) ?? [];
+    list.push({ rest: words.slice(1), id });
+    list.sort((a, b) => b.rest.length - a.rest.length); // longest first: "ريف دمشق" before "ريف"
+    index.set(first, list);
+  }
+  return index;
+}
+
+const PLACE_INDEX = phraseIndex(PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])));
+const COUNTRY = new Map(PLACES.filter((p) => p.country).map((p) => [p.id, p.country!]));
+const POLE_INDEX = phraseIndex(ANTONYM_ROWS.flatMap(([a, b], g) => [...a.map((w): [string, string] => [w, `${g}:a`]), ...b.map((w): [string, string] => [w, `${g}:b`])]));
+// Offices: a president is not a prime minister. Longest phrase first, so "رئيس الحكومة"
+// is the prime minister and "الرئيس" alone the president. (Named people are left to the
+// swap rule: outlets name one side by name and the other by office, "بوتين يستقبل الرئيس
+// السوري" / "الرئيس الروسي يلتقي الشرع", so a list of names would veto true pairs.)
+const ROLE_ROWS: Array<[string, string[]]> = [
+  ['pm', ['رئيس الحكومة', 'رئيس الوزراء', 'رئيس مجلس الوزراء', 'رئيس حكومة']],
+  ['speaker', ['رئيس البرلمان', 'رئيس مجلس النواب', 'رئيس مجلس الشعب']],
+  ['president', ['الرئيس', 'رئيس الجمهورية', 'الرئاسة']],
+  ['foreign-minister', ['وزير الخارجية', 'وزيرة الخارجية', 'الخارجية', 'نظيره']],
+  ['defense-minister', ['وزير الدفاع', 'الدفاع']],
+  ['interior-minister', ['وزير الداخلية', 'الداخلية']],
+];
+const ROLE_INDEX = phraseIndex(ROLE_ROWS.flatMap(([id, names]) => names.map((n): [string, string] => [n, `role:${id}`])));
+const DATE_INDEX = phraseIndex([...DAYS.map((d): [string, string] => [d, `day:${d}`]), ...MONTHS.map((m, i): [string, string] => [m, monthId(i)])]);
+
+/** At word i, the longest phrase of `index` that starts there: its id and length. */
+function phraseAt(words: string[], i: number, index: Map<string, Array<{ rest: string[]; id: string }>>): { id: string; length: number } | undefined {
+  for (const core of cores(words[i]!)) {
+    const bare = core.replace(/^ال(?=..)/, '');
+    for (const entry of index.get(bare) ?? index.get(core) ?? []) {
+      if (entry.rest.every((w, k) => words[i + 1 + k] === w || words[i + 1 + k]?.replace(/^ال/, '') === w.replace(/^ال/, ''))) {
+        return { id: entry.id, length: 1 + entry.rest.length };
+      }
+    }
+  }
+  return undefined;
+}
+
+const SCALE: Record<string, number> = { الف: 1e3, الاف: 1e3, ءالاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
+const NUMBER_WORDS: Record<string, number> = {
+  واحد: 1, اثنين: 2, اثنان: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
+  سبع: 7, سبعه: 7, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
+};
+
+/** A number token's value: "25" with a following "الف" is 25000; "1.500" is 1500. */
+function numberValue(word: string, next: string | undefined): number | undefined {
+  let value: number;
+  if (/^\d+(?:\.\d+)?$/.test(word)) {
+    value = /^\d{1,3}(?:\.\d{3})+$/.test(word) ? Number(word.replace(/\./g, '')) : Number(word);
+  } else {
+    const bare = cores(word).find((c) => c in NUMBER_WORDS);
+    if (bare === undefined) return undefined;
+    value = NUMBER_WORDS[bare]!;
+  }
+  const scale = next ? SCALE[next] : undefined;
+  return scale ? value * scale : value;
+}
+
+/** Features of a headline given as folded words (TitleKeyFolder.words). */
+export function headlineFeatures(words: readonly string[]): Features {
+  const stems = new Set<string>();
+  const numbers = new Set<string>();
+  const places = new Set<string>();
+  const poles = new Set<string>();
+  const dates = new Set<string>();
+  const roles = new Set<string>();
+  let negated = false;
+  const w = [...words];
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i]!;
+    const place = phraseAt(w, i, PLACE_INDEX);
+    if (place) {
+      places.add(`@${place.id}`);
+      const country = COUNTRY.get(place.id);
+      if (country) places.add(`@${country}`);
+      stems.add(`@${place.id}`);
+      i += place.length - 1;
+      continue;
+    }
+    const date = phraseAt(w, i, DATE_INDEX);
+    if (date) {
+      dates.add(date.id);
+      stems.add(date.id);
+      i += date.length - 1;
+      continue;
+    }
+    const role = phraseAt(w, i, ROLE_INDEX);
+    if (role && role.length > 1) {
+      roles.add(role.id);
+      stems.add(role.id);
+      i += role.length - 1;
+      continue;
+    }
+    if (role) roles.add(role.id); // one word ("الرئيس", "الخارجية"): still a word of the headline
+    const pole = phraseAt(w, i, POLE_INDEX);
+    if (pole) poles.add(pole.id);
+    if (NEGATION.has(word)) {
+      negated = true;
+      continue;
+    }
+    const n = numberValue(word, w[i + 1]);
+    if (n !== undefined) {
+      numbers.add(String(n));
+      stems.add(`#${n}`);
+      if (w[i + 1] && SCALE[w[i + 1]!]) i++;
+      continue;
+    }
+    if (STOP.has(word) || word.length < 2) continue;
+    const stem = lightStem(word);
+    if (STOP.has(stem) || SCALE[word]) continue;
+    stems.add(SYNONYM.get(stem) ?? skeleton(word));
+  }
+  return { stems, sequence: [...stems], numbers, places, poles, negated, dates, roles };
+}
+
+/**
+ * How two headlines' token sequences align (longest common subsequence). Between two
+ * aligned tokens, a token only one side has is an added detail; a token on each side that
+ * the other side has nowhere is a swap. Words merely moved ("الطاقة والنقل" / "النقل
+ * والطاقة") are neither.
+ */
+export interface Alignment {
+  /** Gaps holding a swap, and the first swap seen. */
+  swaps: number;
+  firstSwap?: [string, string];
+  /** Tokens only one side has, anywhere; and per side. */
+  unique: number;
+  uniqueA: number;
+  uniqueB: number;
+  firstA?: string;
+  firstB?: string;
+}
+
+export function align(a: Features, b: Features): Alignment {
+  const x = a.sequence;
+  const y = b.sequence;
+  const n = x.length;
+  const m = y.length;
+  // lcs[i][j]: common subsequence length of x[i..] and y[j..].
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: Alignment = { swaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
+  let onlyA: string | undefined;
+  let onlyB: string | undefined;
+  const closeGap = () => {
+    if (onlyA !== undefined && onlyB !== undefined) {
+      out.swaps++;
+      out.firstSwap ??= [onlyA, onlyB];
+    }
+    onlyA = onlyB = undefined;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      closeGap();
+      i++;
+      j++;
+    } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      if (!b.stems.has(x[i]!)) {
+        onlyA ??= x[i];
+        out.firstA ??= x[i];
+        out.unique++;
+        out.uniqueA++;
+      }
+      i++;
+    } else {
+      if (!a.stems.has(y[j]!)) {
+        onlyB ??= y[j];
+        out.firstB ??= y[j];
+        out.unique++;
+        out.uniqueB++;
+      }
+      j++;
+    }
+  }
+  closeGap();
+  return out;
+}
+
+// A swap in a headline that is otherwise the same template (few words differ in all) is a
+// different event: another ministry, city, commodity or verb in the same sentence.
+const TEMPLATE_UNIQUE = 4;
+
+/** Is one set inside the other (either way)? Two sets that each name something the other
+ * does not ("3" / "5", "@homs" / "@hama") disagree. */
+function nested(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (!large.has(x)) return false;
+  return true;
+}
+
+/** Why two headlines must not fold, or undefined when no guard objects. */
+export function vetoReason(a: Features, b: Features): string | undefined {
+  if (a.numbers.size && b.numbers.size && !nested(a.numbers, b.numbers)) return 'numbers differ';
+  if (a.places.size && b.places.size && !nested(a.places, b.places)) return 'places differ';
+  if (a.dates.size && b.dates.size && !nested(a.dates, b.dates)) return 'dates differ';
+  if (a.negated !== b.negated) return 'one is negated';
+  // The first word of an antonym group each side uses: "ارتفاع الذهب مع تراجع الدولار" and
+  // "انخفاض الذهب مع صعود الدولار" use both sides of one group, in opposite order.
+  const first = (poles: Set<string>) => {
+    const m = new Map<string, string>();
+    for (const p of poles) {
+      const [group, side] = p.split(':') as [string, string];
+      if (!m.has(group)) m.set(group, side);
+    }
+    return m;
+  };
+  const fa = first(a.poles);
+  const fb = first(b.poles);
+  for (const [group, side] of fa) if (fb.has(group) && fb.get(group) !== side) return 'opposite verbs';
+  if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
+  return undefined;
+}
+
+/**
+ * Similarity of two stem sets, 0–1: the mean of Dice (shared over both) and the overlap
+ * coefficient (shared over the shorter), so a headline that only adds a clause still
+ * scores high while two long headlines sharing a few words do not.
+ */
+export function similarity(a: Features, b: Features): number {
+  const shared = [...a.stems].filter((s) => b.stems.has(s)).length;
+  if (shared < 2) return 0;
+  const dice = (2 * shared) / (a.stems.size + b.stems.size);
+  const overlap = shared / Math.min(a.stems.size, b.stems.size);
+  return (dice + overlap) / 2;
+}
+
+export interface Match {
+  score: number;
+  /** Set when a guard vetoed the merge. */
+  veto?: string;
+}
+
+export function compare(a: Features, b: Features): Match {
+  const score = similarity(a, b);
+  let veto = vetoReason(a, b);
+  if (!veto) {
+    const al = align(a, b);
+    if (al.swaps > 0 && al.unique <= TEMPLATE_UNIQUE) veto = `"${al.firstSwap![0]}" swapped for "${al.firstSwap![1]}"`;
+    // Each side has a word of its own and hardly anything else differs: a swap even when
+    // the two words sit in different places ("مصرف سوريا المركزي" / "المصرف التجاري السوري").
+    else if (al.uniqueA > 0 && al.uniqueB > 0 && al.unique <= 3) veto = `"${al.firstA}" against "${al.firstB}"`;
+  }
+  return veto ? { score, veto } : { score };
+}
