@@ -5,9 +5,8 @@
 import { configSchema } from '../src/config/schema.js';
 import { foldItems } from '../src/dedupe/fold.js';
 import { compare, headlineFeatures } from '../src/dedupe/similar.js';
-import type { Item } from '../src/model.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
-import { judge, loadPairs, scores, type Scores } from '../test/helpers/eval.js';
+import { foldInWindow, judge, loadPairs, scores, syntheticItems, type InWindow, type Scores } from '../test/helpers/eval.js';
 
 export interface DedupeBench {
   threshold: number;
@@ -18,34 +17,12 @@ export interface DedupeBench {
   foldS: number;
   storiesPerS: number;
   folded: number;
-}
-
-// Synthetic window: 20,000 stories from 40 outlets, a third of them re-worded reports of a
-// story another outlet carried (word order, synonyms, labels), the rest distinct.
-const places = ['دمشق', 'حلب', 'حمص', 'حماة', 'اللاذقية', 'طرطوس', 'إدلب', 'درعا', 'السويداء', 'الرقة', 'دير الزور', 'الحسكة'];
-const subjects = ['وزارة الكهرباء', 'وزارة الصحة', 'محافظة المدينة', 'وزارة التربية', 'المؤسسة السورية للتجارة', 'وزارة النقل', 'مديرية المياه', 'وزارة الزراعة'];
-const verbs = [['تعلن', 'تكشف'], ['تبحث', 'تناقش'], ['تؤكد', 'تشدد على']];
-const objects = ['خطة جديدة', 'برنامج تقنين', 'حملة لقاح', 'مشروع صيانة', 'توزيع مواد', 'إعادة تأهيل', 'رقابة الأسواق', 'تعرفة جديدة'];
-
-function syntheticItems(n: number): Item[] {
-  const key = createTitleKeyFolder([]);
-  const base = Date.UTC(2026, 10, 29, 12);
-  const items: Item[] = [];
-  for (let i = 0; i < n; i++) {
-    const story = i % 3 === 2 ? i - 1 : i; // every third item re-reports the one before
-    const reword = story !== i;
-    const s = subjects[story % subjects.length]!;
-    const v = verbs[(story >> 3) % verbs.length]![reword ? 1 : 0]!;
-    const o = objects[(story >> 5) % objects.length]!;
-    const p = places[(story >> 8) % places.length]!;
-    const title = reword ? `عاجل: ${s} ${v} ${o} رقم ${story} في ${p} خلال الأسبوع` : `${s} ${v} ${o} رقم ${story} في ${p}`;
-    items.push({ sourceId: `o${i % 40}`, guid: `g${i}`, title, titleKey: key(title), link: undefined, html: '', categories: [], author: undefined, published: new Date(base - (n - i) * 10_000).toISOString() });
-  }
-  return items;
+  /** The labeled pairs folded by the real stage inside that window. */
+  inWindow: InWindow;
 }
 
 export function benchDedupe(): DedupeBench {
-  const threshold = configSchema.parse({ sources: [] }).dedupe.fuzzy.threshold;
+  const threshold = Number(process.env.DEDUPE_THRESHOLD ?? configSchema.parse({ sources: [] }).dedupe.fuzzy.threshold);
   const pairs = loadPairs();
   const rows: DedupeBench['rows'] = [];
   const wrong: DedupeBench['wrong'] = [];
@@ -79,7 +56,8 @@ export function benchDedupe(): DedupeBench {
   t0 = performance.now();
   const r = foldItems([], items, { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, features } });
   const foldS = (performance.now() - t0) / 1000;
-  return { threshold, rows, wrong, pairsPerS, stories: items.length, foldS, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length };
+  const inWindow = foldInWindow(pairs, r.stories, threshold, features);
+  return { threshold, rows, wrong, pairsPerS, stories: items.length, foldS, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length, inWindow };
 }
 
 export function dedupeReport(b: DedupeBench): string {
@@ -97,6 +75,11 @@ ${table}
 
 Throughput: ${Math.round(b.pairsPerS).toLocaleString('en')} pairs/s (both headlines' features and the comparison);
 a ${b.stories.toLocaleString('en')}-story window folded in **${b.foldS.toFixed(2)} s** (${Math.round(b.storiesPerS).toLocaleString('en')} stories/s, ${b.folded.toLocaleString('en')} folded).
+
+The same pairs through the real stage (candidate search included) inside that window, the
+first headline of each pair stored among the 20,000 stories and the second folded in from
+another outlet: ${b.inWindow.joined} of ${b.inWindow.same} same-story pairs joined (recall ${(b.inWindow.joined / b.inWindow.same).toFixed(3)}),
+${b.inWindow.wronglyJoined} of ${b.inWindow.diff} different-story pairs wrongly joined, ${b.inWindow.strayJoins} second headlines joined some other story.
 
 Pairs the stage gets wrong (merged = folded but different stories; missed = same story kept apart):
 

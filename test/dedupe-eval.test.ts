@@ -3,7 +3,10 @@
 // held-out third was scored once, after). `npm run bench:dedupe` prints the full figures.
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/schema.js';
-import { judge, loadPairs, scores } from './helpers/eval.js';
+import { foldItems } from '../src/dedupe/fold.js';
+import { headlineFeatures } from '../src/dedupe/similar.js';
+import { createTitleKeyFolder } from '../src/normalize/title-key.js';
+import { foldInWindow, judge, loadPairs, scores, syntheticItems } from './helpers/eval.js';
 
 const threshold = configSchema.parse({ sources: [] }).dedupe.fuzzy.threshold;
 const pairs = loadPairs();
@@ -29,9 +32,23 @@ describe.each(['tune', 'holdout'] as const)('folding on the %s split', (split) =
   });
 
   it('finds clearly more of the same stories than the exact key alone (recall floor)', () => {
-    // Measured 0.243 → 0.421 (tune) and 0.257 → 0.457 (holdout); the issue's 0.90 is not met.
+    // Measured 0.243 → 0.593 (tune) and 0.257 → 0.500 (holdout); the issue's 0.90 is not met.
     expect(exact.recall).toBeGreaterThanOrEqual(0.24);
-    expect(fuzzy.recall).toBeGreaterThanOrEqual(0.4);
-    expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.15);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.58 : 0.49);
+    expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.2);
+  });
+});
+
+describe('the same pairs through the fold stage, inside a window of 4,000 other stories', () => {
+  it('joins no different story and finds at least half of the same ones', () => {
+    const key = createTitleKeyFolder([]);
+    const features = (t: string) => headlineFeatures(key.words(t));
+    const background = foldItems([], syntheticItems(4000), { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, features } }).stories;
+    const w = foldInWindow(pairs, background, threshold, features);
+    // Measured with 20,000 stories (npm run bench:dedupe): 112 of 210 joined, 0 wrongly,
+    // 2 joined another story (one of them rightly: the set has two pairs on one event).
+    expect(w.wronglyJoined).toBe(0);
+    expect(w.strayJoins).toBeLessThanOrEqual(3);
+    expect(w.joined / w.same).toBeGreaterThanOrEqual(0.5);
   });
 });

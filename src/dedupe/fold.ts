@@ -114,12 +114,16 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       for (let i = 0; i < next.length; i++) post(i);
     }
     const shared = new Map<number, number>();
+    let uncommon = 0;
     for (const token of f.stems) {
       const list = postings.get(token);
       if (!list || list.length > MAX_POSTINGS) continue;
+      uncommon++;
       for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
     }
-    return [...shared].filter(([, n]) => n >= 2).map(([i]) => i);
+    // Two uncommon tokens in common, or one when the headline has only one.
+    const need = Math.min(2, Math.max(1, uncommon));
+    return [...shared].filter(([, n]) => n >= need).map(([i]) => i);
   };
 
   const touched = new Set<string>();
@@ -159,14 +163,22 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     let joined: Reporter['joined'] = { by: 'exact' };
     // 2. A similar headline: the best-scoring story no guard objects to; ties go to the
     // earlier story, then the smaller id, so the grouping never depends on input order.
+    // When a story a guard keeps apart resembles the item more than that best one does,
+    // the item belongs to a family of look-alike events (prices by day, the same attack in
+    // two towns) and joins none of them: a missed fold costs less than a wrong one.
     if (best === undefined && fuzzy && item.titleKey) {
       const mine = fuzzy.features(item.title);
       let bestScore = -1;
+      let nearestVetoed = -1;
       for (const i of candidatesOf(mine)) {
         if (!allowed(i)) continue;
         const story = next[i]!;
         const m = compare(mine, fuzzy.features(story.reporters[0]!.title));
-        if (m.veto || m.score < fuzzy.threshold) continue;
+        if (m.veto) {
+          nearestVetoed = Math.max(nearestVetoed, m.score);
+          continue;
+        }
+        if (m.score < fuzzy.threshold) continue;
         const prev = best === undefined ? undefined : next[best]!;
         const better =
           m.score > bestScore ||
@@ -176,6 +188,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
           bestScore = m.score;
         }
       }
+      if (best !== undefined && nearestVetoed > bestScore) best = undefined;
       if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000 };
     }
     if (best !== undefined) {

@@ -22,29 +22,49 @@ export const PLACES: Place[] = [
   { id: 'syria', names: ['سوريا', 'سورية', 'السوري', 'السورية', 'السوريين', 'السوريون', 'syria', 'syrian'] },
   { id: 'lebanon', names: ['لبنان', 'اللبناني', 'اللبنانية', 'لبنانيا', 'lebanon', 'lebanese'] },
   { id: 'jordan', names: ['الأردن', 'الأردني', 'الأردنية', 'أردنيا', 'jordan', 'jordanian'] },
-  { id: 'iraq', names: ['العراق', 'العراقي', 'العراقية', 'عراقيا', 'بغداد', 'iraq', 'iraqi', 'baghdad'] },
-  { id: 'turkey', names: ['تركيا', 'التركي', 'التركية', 'أنقرة', 'turkey', 'turkish', 'ankara'] },
-  { id: 'russia', names: ['روسيا', 'الروسي', 'الروسية', 'موسكو', 'الكرملين', 'russia', 'russian', 'moscow', 'kremlin'] },
+  { id: 'iraq', names: ['العراق', 'العراقي', 'العراقية', 'عراقيا', 'بغداد', 'العاصمة العراقية', 'iraq', 'iraqi', 'baghdad'] },
+  { id: 'turkey', names: ['تركيا', 'التركي', 'التركية', 'أنقرة', 'العاصمة التركية', 'turkey', 'turkish', 'ankara'] },
+  { id: 'russia', names: ['روسيا', 'الروسي', 'الروسية', 'موسكو', 'الكرملين', 'العاصمة الروسية', 'russia', 'russian', 'moscow', 'kremlin'] },
   { id: 'iran', names: ['إيران', 'الإيراني', 'الإيرانية', 'طهران', 'iran', 'iranian', 'tehran'] },
   { id: 'israel', names: ['إسرائيل', 'الإسرائيلي', 'الإسرائيلية', 'إسرائيلية', 'israel', 'israeli'] },
   { id: 'usa', names: ['أمريكا', 'الولايات المتحدة', 'الأمريكي', 'الأمريكية', 'واشنطن', 'البيت الأبيض', 'usa', 'america', 'american', 'washington'] },
-  { id: 'saudi', names: ['السعودية', 'السعودي', 'المملكة العربية السعودية', 'الرياض', 'saudi', 'riyadh'] },
+  { id: 'saudi', names: ['السعودية', 'السعودي', 'المملكة العربية السعودية', 'الرياض', 'العاصمة السعودية', 'saudi', 'riyadh'] },
   { id: 'qatar', names: ['قطر', 'القطري', 'القطرية', 'الدوحة', 'qatar', 'qatari', 'doha'] },
   { id: 'uae', names: ['الإمارات', 'الإماراتي', 'الإماراتية', 'أبوظبي', 'أبو ظبي', 'uae', 'emirates', 'abu dhabi'] },
   { id: 'egypt', names: ['مصر', 'المصري', 'المصرية', 'القاهرة', 'egypt', 'egyptian', 'cairo'] },
-  { id: 'france', names: ['فرنسا', 'الفرنسي', 'الفرنسية', 'باريس', 'france', 'french', 'paris'] },
+  { id: 'france', names: ['فرنسا', 'الفرنسي', 'الفرنسية', 'باريس', 'العاصمة الفرنسية', 'قصر الإليزيه', 'الإليزيه', 'france', 'french', 'paris', 'elysee'] },
   { id: 'germany', names: ['ألمانيا', 'الألماني', 'الألمانية', 'برلين', 'germany', 'german', 'berlin'] },
   { id: 'uk', names: ['بريطانيا', 'البريطاني', 'البريطانية', 'لندن', 'britain', 'british', 'london'] },
   { id: 'china', names: ['الصين', 'الصيني', 'الصينية', 'بكين', 'china', 'chinese', 'beijing'] },
   { id: 'eu', names: ['الاتحاد الأوروبي', 'الأوروبي', 'الأوروبية', 'بروكسل', 'eu', 'european union', 'brussels'] },
   { id: 'kuwait', names: ['الكويت', 'الكويتي', 'الكويتية', 'kuwait'] },
-  { id: 'oman-amman', names: ['عمان', 'عمّان', 'amman', 'oman'] }, // folded alike: Amman and Oman
-  { id: 'beirut', names: ['بيروت', 'beirut'], country: 'lebanon' },
+  // "عمان" and "عمّان" fold alike: Amman (Jordan's capital, "عمّان تؤكد …") far more often
+  // than Oman in Syrian news, so it stands for Jordan.
+  { id: 'amman', names: ['عمان', 'عمّان', 'العاصمة الأردنية', 'amman'], country: 'jordan' },
+  { id: 'beirut', names: ['بيروت', 'العاصمة اللبنانية', 'beirut'], country: 'lebanon' },
   { id: 'gaza', names: ['غزة', 'gaza'] },
+  // Other countries outlets name beside Syria (a second country in the same template is a
+  // different story: "ألمانيا تعلق …" / "النمسا تعلق …").
+  ...(
+    [
+      ['japan', 'اليابان', 'الياباني', 'اليابانية'], ['austria', 'النمسا', 'النمساوي', 'النمساوية'], ['italy', 'إيطاليا', 'الإيطالي', 'الإيطالية'],
+      ['spain', 'إسبانيا', 'الإسباني', 'الإسبانية'], ['netherlands', 'هولندا', 'الهولندي', 'الهولندية'], ['belgium', 'بلجيكا', 'البلجيكي', 'البلجيكية'],
+      ['sweden', 'السويد', 'السويدي', 'السويدية'], ['denmark', 'الدنمارك', 'الدنماركي', 'الدنماركية'], ['norway', 'النرويج', 'النرويجي', 'النرويجية'],
+      ['switzerland', 'سويسرا', 'السويسري', 'السويسرية'], ['greece', 'اليونان', 'اليوناني', 'اليونانية'], ['cyprus', 'قبرص', 'القبرصي', 'القبرصية'],
+      ['ukraine', 'أوكرانيا', 'الأوكراني', 'الأوكرانية'], ['india', 'الهند', 'الهندي', 'الهندية'], ['pakistan', 'باكستان', 'الباكستاني', 'الباكستانية'],
+      ['afghanistan', 'أفغانستان', 'الأفغاني', 'الأفغانية'], ['korea', 'كوريا', 'الكوري', 'الكورية'], ['australia', 'أستراليا', 'الأسترالي', 'الأسترالية'],
+      ['canada', 'كندا', 'الكندي', 'الكندية'], ['brazil', 'البرازيل', 'البرازيلي', 'البرازيلية'], ['argentina', 'الأرجنتين', 'الأرجنتيني', 'الأرجنتينية'],
+      ['libya', 'ليبيا', 'الليبي', 'الليبية'], ['tunisia', 'تونس', 'التونسي', 'التونسية'], ['algeria', 'الجزائر', 'الجزائري', 'الجزائرية'],
+      ['morocco', 'المغرب', 'المغربي', 'المغربية'], ['sudan', 'السودان', 'السوداني', 'السودانية'], ['yemen', 'اليمن', 'اليمني', 'اليمنية'],
+      ['bahrain', 'البحرين', 'البحريني', 'البحرينية'], ['palestine', 'فلسطين', 'الفلسطيني', 'الفلسطينية'], ['azerbaijan', 'أذربيجان', 'الأذربيجاني'],
+      ['armenia', 'أرمينيا', 'الأرميني', 'الأرمينية'], ['myanmar', 'ميانمار'], ['vietnam', 'فيتنام', 'الفيتنامي'], ['indonesia', 'إندونيسيا', 'الإندونيسي'],
+      ['malaysia', 'ماليزيا', 'الماليزي'], ['kazakhstan', 'كازاخستان', 'أستانا'], ['oman', 'سلطنة عمان', 'العماني', 'العمانية'],
+    ] as string[][]
+  ).map(([id, ...names]): Place => ({ id: id!, names })),
 
   // Syria: the 14 governorates (a governorate's name is its capital's; "ريف X" is X, except
   // Rif Dimashq, a governorate of its own), then main cities and towns.
-  syria('damascus', ['دمشق', 'الشام', 'damascus']),
+  syria('damascus', ['دمشق', 'الشام', 'قصر الشعب', 'العاصمة السورية', 'damascus']),
   syria('rif-dimashq', ['ريف دمشق', 'rif dimashq', 'damascus countryside']),
   syria('aleppo', ['حلب', 'aleppo']),
   syria('homs', ['حمص', 'homs']),

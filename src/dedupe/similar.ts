@@ -22,7 +22,10 @@ export interface Features {
   places: Set<string>;
   /** Antonym groups the headline uses, as "group:side". */
   poles: Set<string>;
-  negated: boolean;
+  /** Skeletons of every word, to see whether one side asserts what the other denies. */
+  skeletons: Set<string>;
+  /** Skeletons of the words a negation denies ("تنفي رفع سعر الخبز": رفع). */
+  denied: Set<string>;
   /** Weekdays and months named ("day:الاحد", "month:اذار"). */
   dates: Set<string>;
   /** Offices named ("role:pm", "role:president"). */
@@ -60,7 +63,7 @@ for (const row of SYNONYM_ROWS) for (const w of row) SYNONYM.set(lightStem(foldW
 
 // Opposites: a headline using one side and another the other side report two events.
 const ANTONYM_ROWS: Array<[string[], string[]]> = [
-  [['ارتفاع', 'ارتفع', 'يرتفع', 'ترتفع', 'صعود', 'ارتفاعا'], ['انخفاض', 'انخفض', 'ينخفض', 'تنخفض', 'هبوط', 'تراجع', 'يتراجع', 'تتراجع', 'انخفاضا']],
+  [['ارتفاع', 'ارتفع', 'يرتفع', 'ترتفع', 'صعود', 'ارتفاعا', 'تحلق', 'يحلق', 'قفز', 'يقفز', 'تقفز', 'قفزه'], ['انخفاض', 'انخفض', 'ينخفض', 'تنخفض', 'هبوط', 'تراجع', 'يتراجع', 'تتراجع', 'انخفاضا']],
   [['فتح', 'يفتح', 'تفتح', 'افتتاح', 'افتتح', 'يفتتح', 'تفتتح', 'اعاد فتح'], ['اغلاق', 'اغلق', 'يغلق', 'تغلق', 'غلق', 'اقفال']],
   [['رفع', 'يرفع', 'ترفع', 'زياد'], ['خفض', 'يخفض', 'تخفض', 'تخفيض', 'خفّض']],
   [['قبول', 'قبل', 'يقبل', 'تقبل', 'موافق', 'وافق', 'يوافق', 'توافق'], ['رفض', 'يرفض', 'ترفض']],
@@ -76,7 +79,7 @@ const ANTONYM_ROWS: Array<[string[], string[]]> = [
 ];
 
 // One side negates what the other asserts: "… تنفي رفع سعر الخبز" / "… ترفع سعر الخبز".
-const NEGATION = new Set<string>((['لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'عدم', 'نفي', 'ينفي', 'تنفي', 'نفت', 'نفي', 'ينفيان', 'تنفيان', 'بلا', 'دون', 'بدون', 'ولا', 'ولم'] as string[]).map((w) => foldWords(w)));
+const NEGATION = new Set<string>((['لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'عدم', 'نفي', 'ينفي', 'تنفي', 'نفت', 'نفي', 'ينفيان', 'تنفيان', 'بلا', 'بدون', 'ولا', 'ولم'] as string[]).map((w) => foldWords(w)));
 
 const DAYS = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
 const MONTHS = [
@@ -85,6 +88,10 @@ const MONTHS = [
 ];
 // Same month, two calendars' names: one id per month.
 const monthId = (i: number) => `month:${i % 12}`;
+
+// Words that frame a headline rather than tell it: which kind of body speaks or where
+// ("وزارة الصحة تسجل …" / "… في محافظة دير الزور"). The body's own name still counts.
+const GENERIC = new Set(['وزاره', 'وزير', 'وزيره', 'محافظه', 'مدينه', 'منطقه', 'مديريه', 'العاصمه', 'بلده'].map((w) => skeleton(w)));
 
 /** Prefix letters Arabic attaches to a word: and/so, then in/like/for, then the article. */
 const PREFIX = /^(?:[وف]?(?:[بك]?ال|لل|[بكل])?|[وف]?ل)$/;
@@ -124,15 +131,16 @@ export function lightStem(word: string): string {
  */
 export function skeleton(word: string): string {
   let w = lightStem(word);
-  if (w.length >= 6 && w.startsWith('است')) w = w.slice(3);
-  else if (w.length >= 4 && /^[يتنم]/.test(w)) w = w.slice(1);
+  if (w.length >= 4 && /^[يتنم]/.test(w)) w = w.slice(1); // present tense, participles
+  if (w.length >= 5 && /^ا?ست/.test(w)) w = w.replace(/^ا?ست/, ''); // form X: استأنف, يستأنف
+  else if (w.length >= 5 && w.startsWith('ان')) w = w.slice(2); // form VII: انسحاب, ينسحب
   const inner = w[0]! + w.slice(1).replace(/[اويءى]/g, '');
   const bare = inner.replace(/^[اءو](?=..)/, '');
   return bare.length >= 2 ? bare : w;
 }
 
 /** Multi-word phrases as word arrays keyed by the core of their first word. */
-function phraseIndex(rows: Array<[string, string]>): Map<string, Array<{ rest: string[]; id: string }>> {
+function phraseIndex(rows: Array<[string, string]>): PhraseIndex {
   const index = new Map<string, Array<{ rest: string[]; id: string }>>();
   for (const [phrase, id] of rows) {
     const words = foldWords(phrase).split(' ');
@@ -164,10 +172,23 @@ const ROLE_INDEX = phraseIndex(ROLE_ROWS.flatMap(([id, names]) => names.map((n):
 const DATE_INDEX = phraseIndex([...DAYS.map((d): [string, string] => [d, `day:${d}`]), ...MONTHS.map((m, i): [string, string] => [m, monthId(i)])]);
 
 /** At word i, the longest phrase of `index` that starts there: its id and length. */
-function phraseAt(words: string[], i: number, index: Map<string, Array<{ rest: string[]; id: string }>>): { id: string; length: number } | undefined {
-  for (const core of cores(words[i]!)) {
+type PhraseIndex = Map<string, Array<{ rest: string[]; id: string }>>;
+
+/** The forms of a word to look phrases up by: its cores, with and without the article. */
+function lookupForms(word: string): string[] {
+  const out: string[] = [];
+  for (const core of cores(word)) {
     const bare = core.replace(/^ال(?=..)/, '');
-    for (const entry of index.get(bare) ?? index.get(core) ?? []) {
+    out.push(bare);
+    if (bare !== core) out.push(core);
+  }
+  return out;
+}
+
+/** At word i (its lookup forms given), the longest phrase of `index` that starts there. */
+function phraseAt(words: string[], i: number, forms: readonly string[], index: PhraseIndex): { id: string; length: number } | undefined {
+  for (const form of forms) {
+    for (const entry of index.get(form) ?? []) {
       if (entry.rest.every((w, k) => words[i + 1 + k] === w || words[i + 1 + k]?.replace(/^ال/, '') === w.replace(/^ال/, ''))) {
         return { id: entry.id, length: 1 + entry.rest.length };
       }
@@ -177,8 +198,10 @@ function phraseAt(words: string[], i: number, index: Map<string, Array<{ rest: s
 }
 
 const SCALE: Record<string, number> = { الف: 1e3, الاف: 1e3, ءالاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
+const TEENS = new Set(['عشر', 'عشره']);
+const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9, مليارا: 2e9 };
 const NUMBER_WORDS: Record<string, number> = {
-  واحد: 1, اثنين: 2, اثنان: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
+  واحد: 1, احد: 1, اثنين: 2, اثنان: 2, اثنتين: 2, اثنتي: 2, اثنا: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
   سبع: 7, سبعه: 7, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
 };
 
@@ -189,9 +212,13 @@ function numberValue(word: string, next: string | undefined): number | undefined
     value = /^\d{1,3}(?:\.\d{3})+$/.test(word) ? Number(word.replace(/\./g, '')) : Number(word);
   } else {
     const bare = cores(word).find((c) => c in NUMBER_WORDS);
-    if (bare === undefined) return undefined;
+    if (bare === undefined) {
+      const dual = cores(word).find((c) => c in DUAL_SCALE); // "مليوني حبة" is 2,000,000
+      return dual === undefined ? undefined : DUAL_SCALE[dual];
+    }
     value = NUMBER_WORDS[bare]!;
   }
+  if (next && TEENS.has(next) && value < 10) return value + 10; // "اثنتي عشرة" is 12
   const scale = next ? SCALE[next] : undefined;
   return scale ? value * scale : value;
 }
@@ -204,11 +231,13 @@ export function headlineFeatures(words: readonly string[]): Features {
   const poles = new Set<string>();
   const dates = new Set<string>();
   const roles = new Set<string>();
-  let negated = false;
+  const denied = new Set<string>();
+  const skeletons = new Set(words.filter((x) => x.length > 1 && !NEGATION.has(x)).map(skeleton));
   const w = [...words];
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
-    const place = phraseAt(w, i, PLACE_INDEX);
+    const forms = lookupForms(word);
+    const place = phraseAt(w, i, forms, PLACE_INDEX);
     if (place) {
       places.add(`@${place.id}`);
       const country = COUNTRY.get(place.id);
@@ -217,14 +246,14 @@ export function headlineFeatures(words: readonly string[]): Features {
       i += place.length - 1;
       continue;
     }
-    const date = phraseAt(w, i, DATE_INDEX);
+    const date = phraseAt(w, i, forms, DATE_INDEX);
     if (date) {
       dates.add(date.id);
       stems.add(date.id);
       i += date.length - 1;
       continue;
     }
-    const role = phraseAt(w, i, ROLE_INDEX);
+    const role = phraseAt(w, i, forms, ROLE_INDEX);
     if (role && role.length > 1) {
       roles.add(role.id);
       stems.add(role.id);
@@ -232,25 +261,31 @@ export function headlineFeatures(words: readonly string[]): Features {
       continue;
     }
     if (role) roles.add(role.id); // one word ("الرئيس", "الخارجية"): still a word of the headline
-    const pole = phraseAt(w, i, POLE_INDEX);
+    const pole = phraseAt(w, i, forms, POLE_INDEX);
     if (pole) poles.add(pole.id);
     if (NEGATION.has(word)) {
-      negated = true;
+      // What is denied: the next two words that carry meaning ("تنفي رفع سعر …", "لم تسجل
+      // أي إصابة", "تنفي وقوع اشتباكات").
+      for (const x of w.slice(i + 1).filter((x) => !STOP.has(x) && x.length > 1).slice(0, 2)) denied.add(skeleton(x));
       continue;
     }
+    // A feminine dual is the number two: "طائرتين" against "4 طائرات".
+    if (word.length >= 6 && /(?:تين|تان)$/.test(word)) numbers.add('2');
     const n = numberValue(word, w[i + 1]);
     if (n !== undefined) {
       numbers.add(String(n));
       stems.add(`#${n}`);
-      if (w[i + 1] && SCALE[w[i + 1]!]) i++;
+      if (w[i + 1] && (SCALE[w[i + 1]!] || (TEENS.has(w[i + 1]!) && n > 10 && n < 20))) i++;
       continue;
     }
     if (STOP.has(word) || word.length < 2) continue;
     const stem = lightStem(word);
     if (STOP.has(stem) || SCALE[word]) continue;
-    stems.add(SYNONYM.get(stem) ?? skeleton(word));
+    const token = SYNONYM.get(stem) ?? skeleton(word);
+    if (GENERIC.has(token)) continue;
+    stems.add(token);
   }
-  return { stems, sequence: [...stems], numbers, places, poles, negated, dates, roles };
+  return { stems, sequence: [...stems], numbers, places, poles, denied, skeletons, dates, roles };
 }
 
 /**
@@ -278,7 +313,8 @@ export function align(a: Features, b: Features): Alignment {
   const m = y.length;
   // lcs[i][j]: common subsequence length of x[i..] and y[j..].
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const eq = (p: string, q: string) => p === q || prefixed(p, q) || prefixed(q, p);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = eq(x[i]!, y[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: Alignment = { swaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
   let onlyA: string | undefined;
   let onlyB: string | undefined;
@@ -292,12 +328,12 @@ export function align(a: Features, b: Features): Alignment {
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) {
+    if (i < n && j < m && eq(x[i]!, y[j]!)) {
       closeGap();
       i++;
       j++;
     } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      if (!b.stems.has(x[i]!)) {
+      if (!present(x[i]!, b)) {
         onlyA ??= x[i];
         out.firstA ??= x[i];
         out.unique++;
@@ -305,7 +341,7 @@ export function align(a: Features, b: Features): Alignment {
       }
       i++;
     } else {
-      if (!a.stems.has(y[j]!)) {
+      if (!present(y[j]!, a)) {
         onlyB ??= y[j];
         out.firstB ??= y[j];
         out.unique++;
@@ -322,6 +358,30 @@ export function align(a: Features, b: Features): Alignment {
 // different event: another ministry, city, commodity or verb in the same sentence.
 const TEMPLATE_UNIQUE = 4;
 
+/**
+ * The token of `set` that `t` stands for: itself, or the same word with or without a
+ * one-letter prefix that stemming left on ("لداعش" / "داعش", "بمقدار" / "مقدار").
+ */
+function lookup(set: Set<string>, t: string): string | undefined {
+  if (set.has(t)) return t;
+  if (t.length >= 4 && PREFIX_LETTER.test(t) && set.has(t.slice(1))) return t.slice(1);
+  if (t.length >= 3) for (const p of PREFIX_LETTERS) if (set.has(p + t)) return p + t;
+  return undefined;
+}
+const PREFIX_LETTER = /^[بلكوف]/;
+const PREFIX_LETTERS = ['ب', 'ل', 'ك', 'و', 'ف'];
+
+/** Is `p` the token `q` with a one-letter prefix left on? */
+function prefixed(p: string, q: string): boolean {
+  return p.length === q.length + 1 && q.length >= 3 && PREFIX_LETTER.test(p) && p.endsWith(q);
+}
+
+/** Does headline `f` say `t`: the token, or for a place, the place or its country
+ * ("السوري" is said by a headline naming دمشق). */
+function present(t: string, f: Features): boolean {
+  return lookup(f.stems, t) !== undefined || (t.startsWith('@') && f.places.has(t));
+}
+
 /** Is one set inside the other (either way)? Two sets that each name something the other
  * does not ("3" / "5", "@homs" / "@hama") disagree. */
 function nested(a: Set<string>, b: Set<string>): boolean {
@@ -330,12 +390,19 @@ function nested(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+function deniesWhatOtherSays(a: Features, b: Features): boolean {
+  for (const d of a.denied) if (!b.denied.has(d) && b.skeletons.has(d)) return true;
+  return false;
+}
+
 /** Why two headlines must not fold, or undefined when no guard objects. */
 export function vetoReason(a: Features, b: Features): string | undefined {
   if (a.numbers.size && b.numbers.size && !nested(a.numbers, b.numbers)) return 'numbers differ';
   if (a.places.size && b.places.size && !nested(a.places, b.places)) return 'places differ';
   if (a.dates.size && b.dates.size && !nested(a.dates, b.dates)) return 'dates differ';
-  if (a.negated !== b.negated) return 'one is negated';
+  // One side denies what the other asserts; "… ولا إصابات" denies what the other does not
+  // mention, and is only a detail.
+  if (deniesWhatOtherSays(a, b) || deniesWhatOtherSays(b, a)) return 'one is negated';
   // The first word of an antonym group each side uses: "ارتفاع الذهب مع تراجع الدولار" and
   // "انخفاض الذهب مع صعود الدولار" use both sides of one group, in opposite order.
   const first = (poles: Set<string>) => {
@@ -354,12 +421,14 @@ export function vetoReason(a: Features, b: Features): string | undefined {
 }
 
 /**
- * Similarity of two stem sets, 0–1: the mean of Dice (shared over both) and the overlap
+ * Similarity of two token sets, 0–1: the mean of Dice (shared over both) and the overlap
  * coefficient (shared over the shorter), so a headline that only adds a clause still
- * scores high while two long headlines sharing a few words do not.
+ * scores high while two long headlines sharing a few words do not. (Weighting tokens by
+ * their rarity in the window was tried and measured no better on the tune split.)
  */
 export function similarity(a: Features, b: Features): number {
-  const shared = [...a.stems].filter((s) => b.stems.has(s)).length;
+  let shared = 0;
+  for (const t of a.stems) if (present(t, b)) shared++;
   if (shared < 2) return 0;
   const dice = (2 * shared) / (a.stems.size + b.stems.size);
   const overlap = shared / Math.min(a.stems.size, b.stems.size);

@@ -2,7 +2,9 @@
 // them: shared by test/dedupe-eval.test.ts (which pins the figures) and bench/dedupe.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compare, headlineFeatures } from '../../src/dedupe/similar.js';
+import { foldItems } from '../../src/dedupe/fold.js';
+import { compare, headlineFeatures, type Features } from '../../src/dedupe/similar.js';
+import type { Item, Story } from '../../src/model.js';
 import { createTitleKeyFolder } from '../../src/normalize/title-key.js';
 import { repoRoot } from './paths.js';
 
@@ -45,4 +47,60 @@ export function scores(verdicts: readonly Verdict[], mode: 'exact' | 'fuzzy'): S
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   return { pairs: verdicts.length, tp, fp, fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+// Synthetic window: 20,000 stories from 40 outlets, a third of them re-worded reports of a
+// story another outlet carried (word order, synonyms, labels), the rest distinct.
+const places = ['دمشق', 'حلب', 'حمص', 'حماة', 'اللاذقية', 'طرطوس', 'إدلب', 'درعا', 'السويداء', 'الرقة', 'دير الزور', 'الحسكة'];
+const subjects = ['وزارة الكهرباء', 'وزارة الصحة', 'محافظة المدينة', 'وزارة التربية', 'المؤسسة السورية للتجارة', 'وزارة النقل', 'مديرية المياه', 'وزارة الزراعة'];
+const verbs = [['تعلن', 'تكشف'], ['تبحث', 'تناقش'], ['تؤكد', 'تشدد على']];
+const objects = ['خطة جديدة', 'برنامج تقنين', 'حملة لقاح', 'مشروع صيانة', 'توزيع مواد', 'إعادة تأهيل', 'رقابة الأسواق', 'تعرفة جديدة'];
+
+export function syntheticItems(n: number): Item[] {
+  const key = createTitleKeyFolder([]);
+  const base = Date.UTC(2026, 10, 29, 12);
+  const items: Item[] = [];
+  for (let i = 0; i < n; i++) {
+    const story = i % 3 === 2 ? i - 1 : i; // every third item re-reports the one before
+    const reword = story !== i;
+    const s = subjects[story % subjects.length]!;
+    const v = verbs[(story >> 3) % verbs.length]![reword ? 1 : 0]!;
+    const o = objects[(story >> 5) % objects.length]!;
+    const p = places[(story >> 8) % places.length]!;
+    const title = reword ? `عاجل: ${s} ${v} ${o} رقم ${story} في ${p} خلال الأسبوع` : `${s} ${v} ${o} رقم ${story} في ${p}`;
+    items.push({ sourceId: `o${i % 40}`, guid: `g${i}`, title, titleKey: key(title), link: undefined, html: '', categories: [], author: undefined, published: new Date(base - (n - i) * 10_000).toISOString() });
+  }
+  return items;
+}
+
+export interface InWindow { same: number; joined: number; diff: number; wronglyJoined: number; strayJoins: number }
+
+/**
+ * The labeled pairs through the real fold stage (candidate search included) inside a
+ * window of `background` stories: every first headline stored as a story, then every
+ * second headline folded in from another outlet. A second headline should join its first
+ * one's story exactly when the pair is the same story, and never another story.
+ */
+export function foldInWindow(pairs: readonly Pair[], background: Story[], threshold: number, features: (title: string) => Features): InWindow {
+  const now = Date.UTC(2026, 10, 29, 12);
+  const pairItem = (source: string, n: number, title: string): Item => ({ sourceId: source, guid: `p${n}`, title, titleKey: key(title), link: undefined, html: '', categories: [], author: undefined, published: new Date(now - 3_600_000).toISOString() });
+  const opts = { windowHours: 72, now, fuzzy: { threshold, features } };
+  const window = foldItems(background, pairs.map((p, n) => pairItem('eval-a', n, p.a)), opts);
+  const storyOf = new Map(window.stories.flatMap((s) => s.reporters.filter((x) => x.sourceId === 'eval-a').map((x) => [x.guid, s.id] as const)));
+  // All second headlines in one fold: they come from one outlet, so none joins another.
+  const seconds = foldItems(window.stories, pairs.map((p, n) => pairItem('eval-b', n, p.b)), opts);
+  const homeOf = new Map(seconds.stories.flatMap((s) => s.reporters.filter((x) => x.sourceId === 'eval-b').map((x) => [x.guid, s.id] as const)));
+  const out: InWindow = { same: 0, joined: 0, diff: 0, wronglyJoined: 0, strayJoins: 0 };
+  pairs.forEach((p, n) => {
+    const joinedOwn = homeOf.get(`p${n}`) === storyOf.get(`p${n}`);
+    if (seconds.outcomes[n] === 'folded' && !joinedOwn) out.strayJoins++;
+    if (p.same) {
+      out.same++;
+      if (joinedOwn) out.joined++;
+    } else {
+      out.diff++;
+      if (joinedOwn) out.wronglyJoined++;
+    }
+  });
+  return out;
 }
