@@ -18,7 +18,7 @@ export async function benchCrash(kills = Number(process.env.BENCH_KILLS ?? 500))
   let roundsUnloadable = 0;
   try {
     result = await killRepeatedly(dir, kills, ({ kill, lost, corrupt }) => {
-      if (lost.length) roundsLosing++;
+      if (lost.length && roundsLosing++ === 0) console.error(`crash bench: round ${kill} lost ${lost.length} stories, e.g. ${lost.slice(0, 3).join(', ')}`);
       if (corrupt.length) roundsCorrupt++;
       if (kill % 50 === 0) console.error(`crash bench: ${kill} kills`);
     });

@@ -1,28 +1,49 @@
 // `npm run bench`: the benchmarks with their floors, measured in one run on this machine,
 // written to bench/RESULTS.md. Figures are ratios against a floor of the same run.
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchCrash } from './crash.js';
+import { benchCrash, type CrashBench } from './crash.js';
 import { benchParse } from './parse.js';
-import { benchPoll } from './poll.js';
-import { benchServe } from './serve.js';
-import { benchStore } from './store.js';
+import { benchPoll, type PollBench } from './poll.js';
+import { benchServe, type ServeRow } from './serve.js';
+import { benchStore, type StoreRow } from './store.js';
 
+// Each section's figures are kept in bench/results/<section>.json, so one section can be
+// measured again on its own (`npm run bench -- serve`) without the 35-minute crash run;
+// RESULTS.md is always rendered from all of them, each with the date it was measured.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const resultsDir = join(here, 'results');
+mkdirSync(resultsDir, { recursive: true });
 const f = (n: number, d = 2) => n.toFixed(d);
 const machine = `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+const sections = { parse: benchParse, poll: benchPoll, store: benchStore, serve: benchServe, crash: benchCrash } as const;
+type Section = keyof typeof sections;
+const asked = process.argv.slice(2).filter((a): a is Section => a in sections);
+const unknown = process.argv.slice(2).filter((a) => !(a in sections));
+if (unknown.length) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; sections: ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
 console.error(`bench on ${machine}`);
-const parse = await benchParse();
-console.error('parse done');
-const poll = await benchPoll();
-console.error('poll done');
-const growth = await benchStore();
-console.error('store done');
-const serving = await benchServe();
-console.error('serve done');
-const crash = await benchCrash();
-console.error('crash done');
+for (const name of asked.length ? asked : (Object.keys(sections) as Section[])) {
+  const result = await (sections[name] as () => Promise<unknown>)();
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify({ measured: new Date().toISOString().slice(0, 10), machine, result }, null, 2)}\n`);
+  console.error(`${name} done`);
+}
+function load<T>(name: Section): { measured: string; machine: string; result: T } {
+  const file = join(resultsDir, `${name}.json`);
+  if (!existsSync(file)) throw new Error(`no figures for "${name}" yet: run npm run bench -- ${name}`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+const parseRun = load<Awaited<ReturnType<typeof benchParse>>>('parse');
+const pollRun = load<PollBench>('poll');
+const growthRun = load<StoreRow[]>('store');
+const servingRun = load<ServeRow[] | string>('serve');
+const crashRun = load<CrashBench>('crash');
+const [parse, poll, growth, serving, crash] = [parseRun.result, pollRun.result, growthRun.result, servingRun.result, crashRun.result];
+const when = (r: { measured: string; machine: string }) => `_Measured ${r.measured} on ${r.machine}._`;
 const servingText =
   typeof serving === 'string'
     ? serving
@@ -39,10 +60,13 @@ nahr's 200s at **${f(ratio200)}×** nginx (target ≥ 0.5× — ${ratio200 >= 0.
 
 const text = `# Benchmark results
 
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
-Every figure beside its floor, measured in the same run.
+Written by \`npm run bench\` (every section) or \`npm run bench -- <section>…\` (sections:
+parse, poll, store, serve, crash; the others keep their last figures, from bench/results/).
+Every figure beside its floor, measured in the same run as the figure.
 
 ## Poll cycle (${poll.feeds} feeds × 50 items, ${f(poll.bytes / 1e6, 1)} MB, 30 % of stories shared across outlets)
+
+${when(pollRun)}
 
 | measure | time | floor | ratio | target |
 |---|---|---|---|---|
@@ -57,6 +81,8 @@ collector, with no single hot spot.
 
 ## Store growth (lowdb, one JSON file)
 
+${when(growthRun)}
+
 | stories stored | file | write | load | RSS of the bench process after load (it ran the poll bench before) | one poll cycle (10 feeds × 50 new items) |
 |---|---|---|---|---|---|
 ${growth.map((r) => `| ${r.stories.toLocaleString('en')} | ${f(r.fileMB, 0)} MB | ${f(r.writeS)} s | ${f(r.loadS)} s | ${Math.round(r.rssMB)} MB | ${f(r.cycleS)} s |`).join('\n')}
@@ -69,6 +95,8 @@ The fix is the database store (issue 8): per-story writes instead of rewriting t
 
 ## Serving /feeds/all.atom (100 entries)
 
+${when(servingRun)}
+
 wrk (1 thread, 32 connections, 8 s) on core 1; nahr serve and nginx (the floor, serving the
 same bytes as a static file) each on core 0, one after the other; three rounds of the four
 runs interleaved, the median of each kept.
@@ -76,6 +104,8 @@ runs interleaved, the median of each kept.
 ${servingText}
 
 ## Parse (the corpus feeds both parsers read)
+
+${when(parseRun)}
 
 | parser | MB/s | items/s |
 |---|---|---|
@@ -89,6 +119,8 @@ above (**${Math.round((100 * poll.parseS) / poll.fullS)} %**); the downloads ${f
 
 ## Crash safety (${crash.kills} SIGKILLs)
 
+${when(crashRun)}
+
 A poller on a real lowdb store, killed with SIGKILL at a random moment (0–120 ms after its
 first completed cycle, so inside polls and writes) and restarted, ${crash.kills} times on one store
 (CI runs 50 of the same). ${crash.completedCycles} poll cycles completed between the kills; ${crash.stories}
@@ -98,5 +130,5 @@ stories were reported stored.
 |---|---|---|---|
 | ${crash.roundsUnloadable} | ${crash.roundsLosing} | ${crash.roundsCorrupt} | ${Math.round(crash.seconds)} s |
 `;
-writeFileSync(join(fileURLToPath(new URL('.', import.meta.url)), 'RESULTS.md'), text);
+writeFileSync(join(here, 'RESULTS.md'), text);
 console.log(text);

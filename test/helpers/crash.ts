@@ -23,7 +23,9 @@ export function runAndKill(dir: string, afterMs: number): Promise<string[][]> {
     p.on('exit', () => {
       clearTimeout(fallback);
       clearTimeout(timer);
-      const complete = out.split('\n').filter((l) => l.startsWith('stored '));
+      // Only whole lines: a kill during the child's write leaves the last line cut short
+      // (a long list of ids), and a cut id would look like a lost story.
+      const complete = out.split('\n').slice(0, -1).filter((l) => l.startsWith('stored '));
       resolve(complete.map((l) => l.slice(7).split(',').filter(Boolean)));
     });
   });
