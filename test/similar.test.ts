@@ -1,7 +1,7 @@
 // The near-duplicate stage: features, guards and the fold that uses them.
 import { describe, expect, it } from 'vitest';
 import { foldItems, splitKey } from '../src/dedupe/fold.js';
-import { compare, headlineFeatures, lightStem, skeleton } from '../src/dedupe/similar.js';
+import { compare, headlineFeatures, leadSentence, lightStem, skeleton } from '../src/dedupe/similar.js';
 import type { Item, Story } from '../src/model.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
 
@@ -136,5 +136,32 @@ describe('near-duplicate folding', () => {
     const base = foldItems([], many, { windowHours: 72, now: NOW }).stories;
     const r = fold([...base, ...fold([], [moscow]).stories], [russia]);
     expect(r.outcomes).toEqual(['folded']);
+  });
+});
+
+describe('the first sentence of the summary', () => {
+  const qatarA = item('sana', 'q1', 'قطر تتعهد بتمويل رواتب موظفي القطاع العام في سوريا', at(5));
+  const qatarB = item('alwatan', 'q2', 'الدوحة تلتزم بتمويل رواتب العاملين في الدولة السورية', at(4));
+  const lead = (html: string, title: string) => {
+    const s = leadSentence(html, title);
+    return s ? f(s) : undefined;
+  };
+  const foldLead = (items: Item[]) => foldItems([], items, { windowHours: 72, now: NOW, fuzzy: { threshold: 0.65, features: f, lead } });
+
+  it('is the first sentence that says more than the title', () => {
+    expect(leadSentence('<p>أعلنت قطر اليوم أنها ستمول رواتب العاملين في القطاع العام السوري لمدة ثلاثة أشهر. وقال مسؤول…</p>', 'x')).toBe('أعلنت قطر اليوم أنها ستمول رواتب العاملين في القطاع العام السوري لمدة ثلاثة أشهر');
+    expect(leadSentence('<p>قطر تتعهد بتمويل رواتب</p>', 'قطر تتعهد بتمويل رواتب')).toBeUndefined();
+    expect(leadSentence('', 'x')).toBeUndefined();
+  });
+
+  it('lifts a headline just under the threshold when both first sentences agree, and not when they disagree', () => {
+    const score = compare(f(qatarA.title), f(qatarB.title)).score;
+    expect(score).toBeLessThan(0.65);
+    expect(score).toBeGreaterThanOrEqual(0.5);
+    const same = '<p>أعلنت قطر اليوم أنها ستمول رواتب العاملين في القطاع العام السوري لمدة ثلاثة أشهر. وأضافت…</p>';
+    expect(foldLead([{ ...qatarA, html: same }, { ...qatarB, html: same.replace('أنها', 'رسمياً أنها') }]).outcomes).toEqual(['new', 'folded']);
+    const other = '<p>أعلنت قطر اليوم أنها ستمول رواتب العاملين في القطاع العام السوري لمدة ستة أشهر. وأضافت…</p>';
+    expect(foldLead([{ ...qatarA, html: same }, { ...qatarB, html: other }]).outcomes).toEqual(['new', 'new']);
+    expect(foldLead([qatarA, qatarB]).outcomes).toEqual(['new', 'new']); // no summaries: the title decides
   });
 });

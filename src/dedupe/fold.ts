@@ -15,12 +15,18 @@ export interface FoldOptions {
     threshold: number;
     /** A headline's features (cached by the caller: stories are compared every cycle). */
     features: (title: string) => Features;
+    /** The features of a summary's first sentence, when it says more than the title. */
+    lead?: (html: string, title: string) => Features | undefined;
   };
   /** Folds undone by hand, as "storyId\nsourceId\nguid": never made again. */
   splits?: ReadonlySet<string>;
 }
 
 export const splitKey = (storyId: string, sourceId: string, guid: string): string => `${storyId}\n${sourceId}\n${guid}`;
+
+// A headline just under the threshold folds when both summaries' first sentences agree
+// (no guard objects, and they are as similar as the threshold asks): their mean decides.
+const LEAD_MARGIN = 0.15;
 
 // A token in more stories than this is too common to find candidates by ("سوريا"); it
 // still counts in the score. Keeps the candidate search near linear in stories.
@@ -178,14 +184,22 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
           nearestVetoed = Math.max(nearestVetoed, m.score);
           continue;
         }
-        if (m.score < fuzzy.threshold) continue;
+        let score = m.score;
+        if (score < fuzzy.threshold && score >= fuzzy.threshold - LEAD_MARGIN && fuzzy.lead) {
+          const anchor = story.reporters[0]!;
+          const a = fuzzy.lead(item.html, item.title);
+          const b = a && fuzzy.lead(anchor.html, anchor.title);
+          const l = a && b ? compare(a, b) : undefined;
+          if (l && !l.veto && l.score >= fuzzy.threshold) score = (score + l.score) / 2;
+        }
+        if (score < fuzzy.threshold) continue;
         const prev = best === undefined ? undefined : next[best]!;
         const better =
-          m.score > bestScore ||
-          (m.score === bestScore && prev && (story.published < prev.published || (story.published === prev.published && story.id < prev.id)));
+          score > bestScore ||
+          (score === bestScore && prev && (story.published < prev.published || (story.published === prev.published && story.id < prev.id)));
         if (better) {
           best = i;
-          bestScore = m.score;
+          bestScore = score;
         }
       }
       if (best !== undefined && nearestVetoed > bestScore) best = undefined;

@@ -6,6 +6,7 @@
 // Guards veto a merge whatever the score: different numbers, different known places,
 // opposite verbs, one side negated, different days or months. See README "How dedupe works".
 import { foldWords } from '../normalize/arabic.js';
+import { plainTextOfSanitized } from '../normalize/text.js';
 import { PLACES } from './gazetteer.js';
 
 // Nouns of place that take a bare ب/ل/ك ("بريف", "بمدينة"); see lightStem.
@@ -452,4 +453,18 @@ export function compare(a: Features, b: Features): Match {
     else if (al.uniqueA > 0 && al.uniqueB > 0 && al.unique <= 3) veto = `"${al.firstA}" against "${al.firstB}"`;
   }
   return veto ? { score, veto } : { score };
+}
+
+/**
+ * A summary's first sentence, when it says more than the headline: the text up to the
+ * first full stop, question mark or line break (at most 300 characters); undefined when
+ * there is none of at least four words, or when it only repeats the title.
+ */
+export function leadSentence(html: string, title: string): string | undefined {
+  if (!html) return undefined;
+  const text = plainTextOfSanitized(html.slice(0, 4000));
+  const first = text.split(/[.!?؟\n]|…|\s[-–—]\s/u).map((x) => x.trim()).find((x) => x.split(/\s+/).length >= 4);
+  if (!first) return undefined;
+  const sentence = first.slice(0, 300);
+  return foldWords(sentence) === foldWords(title) ? undefined : sentence;
 }

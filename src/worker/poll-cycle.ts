@@ -7,7 +7,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { classifyStory, compileTopics, topicRulesFingerprint, type TopicRules } from '../classify/topics.js';
 import type { Config } from '../config/schema.js';
 import { foldItems, splitKey } from '../dedupe/fold.js';
-import { headlineFeatures, type Features } from '../dedupe/similar.js';
+import { headlineFeatures, leadSentence, type Features } from '../dedupe/similar.js';
 import type { FetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -102,12 +102,12 @@ function abortWatch(signal: AbortSignal | undefined) {
 // One title folder per set of outlet names, kept across cycles with the features of the
 // headlines it has folded: every cycle compares new items against the stored stories'
 // first headlines, which are the same strings cycle after cycle.
-let folding: { names: string; key: TitleKeyFolder; features: Map<string, Features> } | undefined;
+let folding: { names: string; key: TitleKeyFolder; features: Map<string, Features>; leads: Map<string, Features | null> } | undefined;
 const MAX_CACHED_FEATURES = 200_000;
 
-export function titleFolding(config: Config): { key: TitleKeyFolder; features: (title: string) => Features } {
+export function titleFolding(config: Config): { key: TitleKeyFolder; features: (title: string) => Features; lead: (html: string, title: string) => Features | undefined } {
   const names = config.sources.map((s) => s.name).join('\n');
-  if (folding?.names !== names) folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), features: new Map() };
+  if (folding?.names !== names) folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), features: new Map(), leads: new Map() };
   const f = folding;
   return {
     key: f.key,
@@ -119,6 +119,17 @@ export function titleFolding(config: Config): { key: TitleKeyFolder; features: (
         f.features.set(title, hit);
       }
       return hit;
+    },
+    lead: (html, title) => {
+      const id = `${title}\n${html.slice(0, 2000)}`;
+      let hit = f.leads.get(id);
+      if (hit === undefined) {
+        if (f.leads.size >= MAX_CACHED_FEATURES) f.leads.clear();
+        const sentence = leadSentence(html, title);
+        hit = sentence ? headlineFeatures(f.key.words(sentence)) : null;
+        f.leads.set(id, hit);
+      }
+      return hit ?? undefined;
     },
   };
 }
@@ -140,7 +151,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const waiting = enabled.filter((s) => inRetryAfterWindow(before.sources[s.id], startedAt));
   const sources = enabled.filter((s) => !waiting.includes(s));
   if (enabled.length === 0) return [];
-  const { key: titleKey, features } = titleFolding(config);
+  const { key: titleKey, features, lead } = titleFolding(config);
 
   // 1. I/O: fetch, decode, parse and normalize every source: at most `concurrency` at
   // once and `perHost` to one host. The host slot is taken first, so a source waiting for
@@ -220,7 +231,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const folded = foldItems(before.stories, items, {
     windowHours: config.dedupe.windowHours,
     now,
-    ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, features } } : {}),
+    ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, features, lead } } : {}),
     splits: new Set((before.splits ?? []).map((x) => splitKey(x.storyId, x.sourceId, x.guid))),
   });
   folded.outcomes.forEach((o, i) => {
