@@ -54,7 +54,7 @@ export function benchDedupe(): DedupeBench {
     return f;
   };
   t0 = performance.now();
-  const r = foldItems([], items, { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, features } });
+  const r = foldItems([], items, { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features } });
   const foldS = (performance.now() - t0) / 1000;
   const inWindow = foldInWindow(pairs, r.stories, threshold, features);
   return { threshold, rows, wrong, pairsPerS, stories: items.length, foldS, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length, inWindow };

@@ -62,6 +62,21 @@ async function main(argv: string[]): Promise<number> {
     err(`nahr ${command}: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  // Each command takes only its own options: "--out" given to explain is a mistake to say.
+  const OPTIONS: Record<string, string[]> = {
+    serve: ['config', 'data', 'port', 'host', 'static-out'],
+    poll: ['config', 'data', 'due'],
+    'check-config': ['config'],
+    'import-opml': ['config', 'topic'],
+    build: ['config', 'data', 'out'],
+    explain: ['config', 'data'],
+    split: ['config', 'data'],
+  };
+  const stray = OPTIONS[command] ? Object.keys(values).filter((k) => !OPTIONS[command]!.includes(k)) : [];
+  if (stray.length) {
+    err(`nahr ${command}: ${stray.map((k) => `--${k}`).join(', ')} is not an option of ${command}\n\n${USAGE}`);
+    return 2;
+  }
   const configFile = values.config ?? 'config/feeds.yaml';
   const dataDir = values.data ?? 'data';
   const log = createLog();

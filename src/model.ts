@@ -44,7 +44,7 @@ export interface Reporter {
   /** Why this reporter is in the story, for every reporter but the first: the same title
    * key, or a similar headline (its score against the story's first headline); or a
    * story of its own split off by hand (`nahr split`). */
-  joined?: { by: 'exact' } | { by: 'similar'; score: number } | { by: 'split'; from: string };
+  joined?: { by: 'exact' } | { by: 'similar'; score: number; lead?: true } | { by: 'split'; from: string };
   image?: string;
   enclosures?: Enclosure[];
 }

@@ -32,9 +32,9 @@ describe.each(['tune', 'holdout'] as const)('folding on the %s split', (split) =
   });
 
   it('finds clearly more of the same stories than the exact key alone (recall floor)', () => {
-    // Measured 0.243 → 0.593 (tune) and 0.257 → 0.500 (holdout); the issue's 0.90 is not met.
+    // Measured 0.243 → 0.571 (tune) and 0.257 → 0.471 (holdout); the issue's 0.90 is not met.
     expect(exact.recall).toBeGreaterThanOrEqual(0.24);
-    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.58 : 0.49);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.56 : 0.45);
     expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.2);
   });
 });
@@ -43,7 +43,7 @@ describe('the same pairs through the fold stage, inside a window of 4,000 other 
   it('joins no different story and finds at least half of the same ones', () => {
     const key = createTitleKeyFolder([]);
     const features = (t: string) => headlineFeatures(key.words(t));
-    const background = foldItems([], syntheticItems(4000), { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, features } }).stories;
+    const background = foldItems([], syntheticItems(4000), { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features } }).stories;
     const w = foldInWindow(pairs, background, threshold, features);
     // Measured with 20,000 stories (npm run bench:dedupe): 112 of 210 joined, 0 wrongly,
     // 2 joined another story (one of them rightly: the set has two pairs on one event).

@@ -1,7 +1,7 @@
 // Near-duplicate folding end to end through the real CLI: a re-worded story folds and says
 // why (`nahr explain`), a wrong fold is undone for good (`nahr split`), and the top feed
 // ranks the last day's stories by how many outlets carried them.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,4 +90,20 @@ describe('near-duplicates through the CLI', () => {
     expect(single.status).toBe(1);
     expect(single.stderr).toContain('one reporter only');
   }, 60_000);
+
+  it('refuses a store it cannot read (leaves it as it is), a missing store, and stray options', async () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'nahr.json'), '{"version":1,"stories":[');
+    const r = await runCli(['split', moscow, 'alwatan', '--config', config, '--data', broken]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('cannot be read');
+    expect(readdirSync(broken)).toEqual(['nahr.json']);
+    const missing = await runCli(['split', moscow, 'alwatan', '--config', config, '--data', join(dir, 'nowhere')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no store in');
+    const stray = await runCli(['explain', moscow, '--out', 'x', '--config', config, '--data', data]);
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toContain('--out is not an option of explain');
+  }, 30_000);
 });

@@ -63,6 +63,33 @@ describe('compare', () => {
     expect(f('ضبط مليوني حبة كبتاغون').numbers).toEqual(new Set(['2000000']));
   });
 
+  it.each([
+    ['لا صحة', 'وزارة التجارة الداخلية: لا صحة لرفع سعر ربطة الخبز', 'وزارة التجارة الداخلية ترفع سعر ربطة الخبز'],
+    ['تنفي صحة الأنباء عن', 'وزارة التجارة الداخلية تنفي صحة الأنباء عن رفع سعر ربطة الخبز', 'وزارة التجارة الداخلية ترفع سعر ربطة الخبز'],
+    ['a swapped town behind an added clause', 'مقتل شاب برصاص مجهولين في طفس بريف درعا', 'مقتل شاب برصاص مجهولين في جاسم بريف درعا والأهالي يطالبون بمحاسبة الفاعلين'],
+    ['a swapped ministry behind an added clause', 'وزارة الصحة تطلق حملة تلقيح ضد شلل الأطفال في حلب', 'وزارة التربية تطلق حملة تلقيح ضد شلل الأطفال في حلب تستهدف طلاب المدارس الابتدائية والإعدادية'],
+    ['a past-tense antonym', 'ارتفعت أسعار الذهب في الأسواق السورية', 'انخفضت أسعار الذهب في الأسواق السورية مع تحسن سعر صرف الليرة أمام الدولار'],
+    ['allow / ban', 'الأردن يسمح بدخول الشاحنات السورية', 'الأردن يمنع دخول الشاحنات السورية إلى أراضيه حتى إشعار آخر بسبب الازدحام'],
+    ['numbers with two thousands marks', 'رفع سعر طن الإسمنت إلى 1.250.000 ليرة', 'رفع سعر طن الإسمنت إلى 1.400.000 ليرة في جميع مراكز البيع'],
+  ])('keeps apart: %s (found by review)', (_what, a, b) => {
+    expect(cmp(a, b).veto).toBeDefined();
+  });
+
+  it('keeps a short headline from gluing onto a longer one on its subject', () => {
+    expect(cmp('غارات إسرائيلية على دمشق', 'غارات إسرائيلية جديدة تستهدف مطار المزة العسكري في دمشق').score).toBeLessThan(0.65);
+  });
+
+  it('is symmetric: the same score and veto whichever headline comes first (every labeled pair)', async () => {
+    const { loadPairs } = await import('./helpers/eval.js');
+    for (const p of loadPairs()) {
+      const ab = cmp(p.a, p.b);
+      const ba = cmp(p.b, p.a);
+      expect(ab.score, p.a).toBe(ba.score);
+      expect(!!ab.veto, p.a).toBe(!!ba.veto);
+      expect(ab.score).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('does not call moved words a swap', () => {
     expect(cmp('الاتحاد الأوروبي يعلق العقوبات على قطاعي الطاقة والنقل في سوريا', 'الاتحاد الأوروبي يعلق العقوبات على قطاعي النقل والطاقة في سوريا').veto).toBeUndefined();
   });
@@ -73,7 +100,7 @@ const at = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
 const item = (sourceId: string, guid: string, title: string, published = at(2)): Item => ({
   sourceId, guid, title, titleKey: key(title), link: `https://${sourceId}.example/${guid}`, html: '', categories: [], author: undefined, published,
 });
-const fuzzy = { threshold: 0.65, features: f };
+const fuzzy = { threshold: 0.65, windowHours: 24, features: f };
 const fold = (stories: Story[], items: Item[], splits?: Set<string>) => foldItems(stories, items, { windowHours: 72, now: NOW, fuzzy, ...(splits ? { splits } : {}) });
 const groups = (stories: Story[]) => stories.map((s) => s.reporters.map((r) => `${r.sourceId}/${r.guid}`).sort().join('+')).sort();
 
@@ -122,6 +149,17 @@ describe('near-duplicate folding', () => {
     expect(r.stories.filter((s) => s.reporters.some((x) => x.sourceId === 'enab'))).toHaveLength(1);
   });
 
+  it('folds re-wordings only within dedupe.fuzzy.windowHours, and old stories do not hide candidates', () => {
+    const mon = item('sana', 'mon', 'غارات إسرائيلية تستهدف مواقع عسكرية في ريف دمشق', at(46));
+    const wed = item('alwatan', 'wed', 'غارات إسرائيلية تستهدف مواقع عسكرية في ريف دمشق وسط استنفار', at(0));
+    expect(fold(fold([], [mon]).stories, [wed]).outcomes).toEqual(['new']); // 46 h apart: past the 24 h
+    const a = item('sana', 'a', 'وزارة الكهرباء تعلن برنامج تقنين جديد في دمشق', at(1.5));
+    const b = item('alwatan', 'b', 'الكهرباء تكشف عن برنامج التقنين الجديد بدمشق', at(1));
+    const old = Array.from({ length: 120 }, (_, i) => item(`o${i}`, `g${i}`, `الكهرباء تعلن برنامج تقنين ${['حلب', 'حمص', 'حماة', 'طرطوس'][i % 4]} للأسبوع ${i} في دمشق`, at(240 + i)));
+    const stored = foldItems([], old, { windowHours: 72, now: NOW }).stories;
+    expect(groups(fold(stored, [a, b]).stories.filter((s) => s.reporters.some((r) => r.sourceId === 'sana')))).toEqual(['alwatan/b+sana/a']);
+  });
+
   it('a split remembered by the store keeps the item out of that story', () => {
     const first = fold([], [moscow]);
     const id = first.stories[0]!.id;
@@ -146,7 +184,7 @@ describe('the first sentence of the summary', () => {
     const s = leadSentence(html, title);
     return s ? f(s) : undefined;
   };
-  const foldLead = (items: Item[]) => foldItems([], items, { windowHours: 72, now: NOW, fuzzy: { threshold: 0.65, features: f, lead } });
+  const foldLead = (items: Item[]) => foldItems([], items, { windowHours: 72, now: NOW, fuzzy: { threshold: 0.65, windowHours: 24, features: f, lead } });
 
   it('is the first sentence that says more than the title', () => {
     expect(leadSentence('<p>أعلنت قطر اليوم أنها ستمول رواتب العاملين في القطاع العام السوري لمدة ثلاثة أشهر. وقال مسؤول…</p>', 'x')).toBe('أعلنت قطر اليوم أنها ستمول رواتب العاملين في القطاع العام السوري لمدة ثلاثة أشهر');

@@ -29,6 +29,11 @@ describe('changedFeeds', () => {
       { kind: 'source', id: 'alwatan' }, { kind: 'source', id: 'enab' }, { kind: 'source', id: 'sana' },
     ]);
   });
+  it('names the top feed when a story two or more outlets reported changed', () => {
+    const before = [story('a', [], ['sana'])];
+    expect(changedFeeds(before, [story('a', [], ['sana', 'enab'], '2026-11-29T11:00:00.000Z')])).toContainEqual({ kind: 'top' });
+    expect(changedFeeds(before, [...before, story('b', [], ['enab'])])).not.toContainEqual({ kind: 'top' });
+  });
   it('gives every format\'s URL', () => {
     expect(feedUrls('http://nahr.test/', [{ kind: 'topic', id: 'daraa' }])).toEqual([
       'http://nahr.test/feeds/topics/daraa.atom', 'http://nahr.test/feeds/topics/daraa.rss', 'http://nahr.test/feeds/topics/daraa.json',

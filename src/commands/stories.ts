@@ -1,5 +1,7 @@
 // `nahr explain <story-id>`: who reported a story and why each joined it.
 // `nahr split <story-id> <source-id>`: undo a wrong fold, for good.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileTopics } from '../classify/topics.js';
 import { loadConfig } from '../config/load.js';
 import { splitStory } from '../dedupe/split.js';
@@ -15,7 +17,7 @@ function why(r: Reporter, index: number): string {
   const j = r.joined;
   if (!j) return 'joined (before reasons were recorded)';
   if (j.by === 'exact') return 'same headline after folding (exact key)';
-  if (j.by === 'similar') return `similar headline, score ${j.score.toFixed(3)} against the first`;
+  if (j.by === 'similar') return j.lead ? `similar headline and first sentence, mean score ${j.score.toFixed(3)} against the first` : `similar headline, score ${j.score.toFixed(3)} against the first`;
   return `split by hand from story ${j.from}`;
 }
 
@@ -39,7 +41,8 @@ export async function runExplain(cmd: { configFile: string; dataDir: string; sto
 
 export async function runSplit(cmd: { configFile: string; dataDir: string; storyId: string; sourceId: string; now?: () => number; out: (line: string) => void }): Promise<void> {
   const config = await loadConfig(cmd.configFile);
-  const store = await openLowdbStore(cmd.dataDir);
+  if (!existsSync(join(cmd.dataDir, 'nahr.json'))) throw new StoryCommandError(`no store in ${cmd.dataDir} (nothing polled yet, or a wrong --data)`);
+  const store = await openLowdbStore(cmd.dataDir, { refuseUnreadable: true });
   try {
     const now = (cmd.now ?? Date.now)();
     const result = splitStory(store.read(), cmd.storyId, cmd.sourceId, now, titleFolding(config).key);

@@ -86,6 +86,7 @@ export const configSchema = z
         fuzzy: z
           .strictObject({
             enabled: z.boolean({ error: 'expected true or false' }).default(true),
+            windowHours: positive('hours').default(24),
             threshold: z.number({ error: 'expected a number between 0 and 1' }).min(0.3, { error: 'must be at least 0.3 (lower folds unrelated stories)' }).max(1, { error: 'must be at most 1' }).default(0.65),
           })
           .prefault({}),

@@ -3,7 +3,7 @@
 // once per source, in config order, so the result never depends on fetch timing.
 import { createHash } from 'node:crypto';
 import type { Item, Reporter, Story } from '../model.js';
-import { compare, type Features } from './similar.js';
+import { compare, similarity, type Features } from './similar.js';
 
 export type FoldOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
@@ -13,6 +13,9 @@ export interface FoldOptions {
   /** Near-duplicate folding after the exact key; off when absent. */
   fuzzy?: {
     threshold: number;
+    /** Hours between an item and a story's first report for a similar headline to fold
+     * (re-wordings come within hours; the exact key's window is longer). */
+    windowHours: number;
     /** A headline's features (cached by the caller: stories are compared every cycle). */
     features: (title: string) => Features;
     /** The features of a summary's first sentence, when it says more than the title. */
@@ -114,10 +117,19 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       else postings!.set(token, [i]);
     }
   };
+  // Only stories an item of this call can reach are indexed: the rest of the store (a
+  // month of power-cut bulletins) would make every token look common.
+  const times = items.map((it) => Date.parse(it.published ?? nowIso));
+  const reachFrom = Math.min(...times) - (fuzzy?.windowHours ?? 0) * 3_600_000;
+  const reachTo = Math.max(...times) + (fuzzy?.windowHours ?? 0) * 3_600_000;
+  const reachable = (story: Story) => {
+    const t = Date.parse(story.published);
+    return t >= reachFrom && t <= reachTo;
+  };
   const candidatesOf = (f: Features): number[] => {
     if (!postings) {
       postings = new Map();
-      for (let i = 0; i < next.length; i++) post(i);
+      for (let i = 0; i < next.length; i++) if (reachable(next[i]!)) post(i);
     }
     const shared = new Map<number, number>();
     let uncommon = 0;
@@ -129,7 +141,9 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     }
     // Two uncommon tokens in common, or one when the headline has only one.
     const need = Math.min(2, Math.max(1, uncommon));
-    return [...shared].filter(([, n]) => n >= need).map(([i]) => i);
+    const out: number[] = [];
+    for (const [i, n] of shared) if (n >= need) out.push(i);
+    return out;
   };
 
   const touched = new Set<string>();
@@ -150,11 +164,11 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
 
     const time = item.published ?? nowIso;
     const t = Date.parse(time);
-    const allowed = (i: number) => {
+    const allowed = (i: number, window = windowMs) => {
       const story = next[i]!;
       if (story.reporters.some((x) => x.sourceId === item.sourceId)) return false;
       if (opts.splits?.has(splitKey(story.id, item.sourceId, item.guid))) return false;
-      return Math.abs(t - Date.parse(story.published)) <= windowMs;
+      return Math.abs(t - Date.parse(story.published)) <= window;
     };
     // 1. The same title key: the nearest story in time.
     let best: number | undefined;
@@ -176,10 +190,17 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       const mine = fuzzy.features(item.title);
       let bestScore = -1;
       let nearestVetoed = -1;
+      const fuzzyWindowMs = fuzzy.windowHours * 3_600_000;
+      let lifted = false;
+      let bestLifted = false;
       for (const i of candidatesOf(mine)) {
-        if (!allowed(i)) continue;
+        if (!allowed(i, fuzzyWindowMs)) continue;
         const story = next[i]!;
-        const m = compare(mine, fuzzy.features(story.reporters[0]!.title));
+        const theirs = fuzzy.features(story.reporters[0]!.title);
+        // Too far below the threshold to fold, even lifted, or to outscore a fold: skip
+        // the guards (the costly part).
+        if (Math.min(similarity(mine, theirs), similarity(theirs, mine)) < fuzzy.threshold - LEAD_MARGIN) continue;
+        const m = compare(mine, theirs);
         if (m.veto) {
           nearestVetoed = Math.max(nearestVetoed, m.score);
           continue;
@@ -190,7 +211,8 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
           const a = fuzzy.lead(item.html, item.title);
           const b = a && fuzzy.lead(anchor.html, anchor.title);
           const l = a && b ? compare(a, b) : undefined;
-          if (l && !l.veto && l.score >= fuzzy.threshold) score = (score + l.score) / 2;
+          lifted = !!l && !l.veto && l.score >= fuzzy.threshold;
+          if (lifted) score = (score + l!.score) / 2;
         }
         if (score < fuzzy.threshold) continue;
         const prev = best === undefined ? undefined : next[best]!;
@@ -200,10 +222,12 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         if (better) {
           best = i;
           bestScore = score;
+          bestLifted = lifted;
         }
+        lifted = false;
       }
       if (best !== undefined && nearestVetoed > bestScore) best = undefined;
-      if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000 };
+      if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000, ...(bestLifted ? { lead: true } : {}) };
     }
     if (best !== undefined) {
       const story = next[best]!;
@@ -229,7 +253,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     // A guid reused after retention dropped its story would collide; position wins.
     next.push(story);
     index(story, next.length - 1);
-    if (postings) post(next.length - 1);
+    if (postings && reachable(story)) post(next.length - 1);
     touched.add(story.id);
     created.add(story.id);
     return 'new';

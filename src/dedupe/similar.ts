@@ -16,6 +16,8 @@ const BARE_PREPOSITION = /^[بلك](?:ريف|مدينه|محافظه|منطقه|
 export interface Features {
   /** Light stems, places as "@id", synonyms as one token; stop words left out. */
   stems: Set<string>;
+  /** The tokens without a one-letter prefix stemming left on. */
+  bare: Set<string>;
   /** The same tokens in headline order (for finding a swapped word). */
   sequence: string[];
   numbers: Set<string>;
@@ -38,7 +40,9 @@ export interface Features {
 const STOP = new Set<string>(
   ('في من على الى الي عن مع بعد قبل خلال حول عند بين منذ حتى ضد عبر لدى نحو دون او و ثم ان انه انها قد ' +
     'هذا هذه ذلك تلك التي الذي الذين اللذين ما ماذا هل كل بعض اي ايضا اليوم امس غدا جديد جديده ' +
-    'يوم له لها لهم به بها فيه فيها منه منها عليه عليها الا اذ اذا كما وفق بشان حيث لكن بل').split(/\s+/).map((w) => foldWords(w)),
+    'يوم له لها لهم به بها فيه فيها منه منها عليه عليها الا اذ اذا كما وفق بشان حيث لكن بل ' +
+    // "50%" is written "50 بالمئة" too: the number carries it.
+    'المئة بالمئة المائة بالمائة بالمية').split(/\s+/).map((w) => foldWords(w)),
 );
 
 // Listed synonyms outlets use for one another (folded, after stemming): each row maps to
@@ -64,7 +68,7 @@ for (const row of SYNONYM_ROWS) for (const w of row) SYNONYM.set(lightStem(foldW
 
 // Opposites: a headline using one side and another the other side report two events.
 const ANTONYM_ROWS: Array<[string[], string[]]> = [
-  [['ارتفاع', 'ارتفع', 'يرتفع', 'ترتفع', 'صعود', 'ارتفاعا', 'تحلق', 'يحلق', 'قفز', 'يقفز', 'تقفز', 'قفزه'], ['انخفاض', 'انخفض', 'ينخفض', 'تنخفض', 'هبوط', 'تراجع', 'يتراجع', 'تتراجع', 'انخفاضا']],
+  [['ارتفاع', 'ارتفع', 'يرتفع', 'ترتفع', 'ارتفعت', 'صعود', 'صعد', 'ارتفاعا', 'تحلق', 'يحلق', 'قفز', 'يقفز', 'تقفز', 'قفزه'], ['انخفاض', 'انخفض', 'ينخفض', 'تنخفض', 'انخفضت', 'هبوط', 'هبط', 'تهبط', 'يهبط', 'تراجع', 'يتراجع', 'تتراجع', 'تراجعت', 'انخفاضا']],
   [['فتح', 'يفتح', 'تفتح', 'افتتاح', 'افتتح', 'يفتتح', 'تفتتح', 'اعاد فتح'], ['اغلاق', 'اغلق', 'يغلق', 'تغلق', 'غلق', 'اقفال']],
   [['رفع', 'يرفع', 'ترفع', 'زياد'], ['خفض', 'يخفض', 'تخفض', 'تخفيض', 'خفّض']],
   [['قبول', 'قبل', 'يقبل', 'تقبل', 'موافق', 'وافق', 'يوافق', 'توافق'], ['رفض', 'يرفض', 'ترفض']],
@@ -76,11 +80,18 @@ const ANTONYM_ROWS: Array<[string[], string[]]> = [
   [['فرض', 'يفرض', 'تفرض'], ['الغاء', 'يلغي', 'تلغي', 'رفع العقوبات']],
   [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي']],
   [['نجاح', 'نجح', 'ينجح', 'تنجح'], ['فشل', 'يفشل', 'تفشل']],
+  [['سماح', 'سمح', 'يسمح', 'تسمح'], ['منع', 'يمنع', 'تمنع', 'حظر', 'يحظر', 'تحظر']],
+  [['تحسن', 'يتحسن', 'تتحسن'], ['تدهور', 'يتدهور', 'تتدهور', 'تراجع']],
+  [['زياده', 'يزيد', 'تزيد', 'تعزيز', 'يعزز', 'تعزز'], ['تقليص', 'يقلص', 'تقلص', 'تخفيض', 'نقص']],
+  [['تقديم', 'يقدم', 'تقدم', 'تبكير'], ['تاجيل', 'يؤجل', 'تؤجل', 'تاخير', 'يؤخر', 'تؤخر']],
   [['اطلاق سراح', 'الافراج', 'افراج', 'يفرج', 'تفرج'], ['اعتقال', 'اعتقل', 'يعتقل', 'تعتقل', 'توقيف', 'اوقف']],
 ];
 
 // One side negates what the other asserts: "… تنفي رفع سعر الخبز" / "… ترفع سعر الخبز".
 const NEGATION = new Set<string>((['لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'عدم', 'نفي', 'ينفي', 'تنفي', 'نفت', 'نفي', 'ينفيان', 'تنفيان', 'بلا', 'بدون', 'ولا', 'ولم'] as string[]).map((w) => foldWords(w)));
+
+// Words around a denial that are not what is denied.
+const FRAMING = new Set(['صحه', 'الانباء', 'انباء', 'الاخبار', 'اخبار', 'الشاءعات', 'شاءعات', 'ما', 'تم', 'تداول', 'يتم', 'المتداوله', 'حول', 'وجود', 'اي', 'عن', 'بشان', 'ان', 'نيه']);
 
 const DAYS = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
 const MONTHS = [
@@ -92,7 +103,7 @@ const monthId = (i: number) => `month:${i % 12}`;
 
 // Words that frame a headline rather than tell it: which kind of body speaks or where
 // ("وزارة الصحة تسجل …" / "… في محافظة دير الزور"). The body's own name still counts.
-const GENERIC = new Set(['وزاره', 'وزير', 'وزيره', 'محافظه', 'مدينه', 'منطقه', 'مديريه', 'العاصمه', 'بلده'].map((w) => skeleton(w)));
+const GENERIC = new Set(['وزاره', 'وزير', 'وزيره', 'محافظه', 'مدينه', 'منطقه', 'مديريه', 'العاصمه', 'بلده', 'ماده'].map((w) => skeleton(w)));
 
 /** Prefix letters Arabic attaches to a word: and/so, then in/like/for, then the article. */
 const PREFIX = /^(?:[وف]?(?:[بك]?ال|لل|[بكل])?|[وف]?ل)$/;
@@ -132,8 +143,10 @@ export function lightStem(word: string): string {
  */
 export function skeleton(word: string): string {
   let w = lightStem(word);
+  if (w.length >= 5 && w.endsWith('ت')) w = w.slice(0, -1); // past tense, feminine: ارتفعت
   if (w.length >= 4 && /^[يتنم]/.test(w)) w = w.slice(1); // present tense, participles
   if (w.length >= 5 && /^ا?ست/.test(w)) w = w.replace(/^ا?ست/, ''); // form X: استأنف, يستأنف
+  else if (w.length >= 5 && w[0] === 'ا' && w[2] === 'ت') w = w[1] + w.slice(3); // form VIII: احتراق
   else if (w.length >= 5 && w.startsWith('ان')) w = w.slice(2); // form VII: انسحاب, ينسحب
   const inner = w[0]! + w.slice(1).replace(/[اويءى]/g, '');
   const bare = inner.replace(/^[اءو](?=..)/, '');
@@ -156,6 +169,16 @@ function phraseIndex(rows: Array<[string, string]>): PhraseIndex {
 
 const PLACE_INDEX = phraseIndex(PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])));
 const COUNTRY = new Map(PLACES.filter((p) => p.country).map((p) => [p.id, p.country!]));
+// Single-word poles also by skeleton, so inflections the lists do not spell ("ارتفعت",
+// "انخفضت", "هبط") still count. A word listed on both sides of different groups keeps
+// its first group.
+const POLE_SKELETON = new Map<string, string>();
+ANTONYM_ROWS.forEach(([a, b], g) => {
+  for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) if (!w.includes(' ')) {
+    const k = skeleton(foldWords(w));
+    if (!POLE_SKELETON.has(k)) POLE_SKELETON.set(k, `${g}:${side}`);
+  }
+});
 const POLE_INDEX = phraseIndex(ANTONYM_ROWS.flatMap(([a, b], g) => [...a.map((w): [string, string] => [w, `${g}:a`]), ...b.map((w): [string, string] => [w, `${g}:b`])]));
 // Offices: a president is not a prime minister. Longest phrase first, so "رئيس الحكومة"
 // is the prime minister and "الرئيس" alone the president. (Named people are left to the
@@ -209,8 +232,11 @@ const NUMBER_WORDS: Record<string, number> = {
 /** A number token's value: "25" with a following "الف" is 25000; "1.500" is 1500. */
 function numberValue(word: string, next: string | undefined): number | undefined {
   let value: number;
-  if (/^\d+(?:\.\d+)?$/.test(word)) {
-    value = /^\d{1,3}(?:\.\d{3})+$/.test(word) ? Number(word.replace(/\./g, '')) : Number(word);
+  if (/^[بلكوف]\d/.test(word)) word = word.slice(1); // "بـ12000" folds to "ب12000"
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(word)) {
+    value = Number(word.replace(/\./g, '')); // "1.250.000", "12,600": thousands marks
+  } else if (/^\d+(?:\.\d+)?$/.test(word)) {
+    value = Number(word);
   } else {
     const bare = cores(word).find((c) => c in NUMBER_WORDS);
     if (bare === undefined) {
@@ -262,16 +288,20 @@ export function headlineFeatures(words: readonly string[]): Features {
       continue;
     }
     if (role) roles.add(role.id); // one word ("الرئيس", "الخارجية"): still a word of the headline
-    const pole = phraseAt(w, i, forms, POLE_INDEX);
-    if (pole) poles.add(pole.id);
+    if (!STOP.has(word)) {
+      const pole = phraseAt(w, i, forms, POLE_INDEX)?.id ?? POLE_SKELETON.get(skeleton(word));
+      if (pole) poles.add(pole);
+    }
     if (NEGATION.has(word)) {
       // What is denied: the next two words that carry meaning ("تنفي رفع سعر …", "لم تسجل
       // أي إصابة", "تنفي وقوع اشتباكات").
-      for (const x of w.slice(i + 1).filter((x) => !STOP.has(x) && x.length > 1).slice(0, 2)) denied.add(skeleton(x));
+      // Framing words are skipped ("لا صحة لرفع …", "تنفي صحة الأنباء عن …"), and a word
+      // is taken with and without an attached preposition ("لرفع" denies "رفع").
+      for (const x of w.slice(i + 1).filter((x) => !STOP.has(x) && !FRAMING.has(x) && x.length > 1).slice(0, 2)) for (const c of cores(x)) denied.add(skeleton(c));
       continue;
     }
     // A feminine dual is the number two: "طائرتين" against "4 طائرات".
-    if (word.length >= 6 && /(?:تين|تان)$/.test(word)) numbers.add('2');
+    if (word.length >= 6 && /(?:تين|تان)$/.test(word) && !/ست(?:ان|ين)$/.test(word)) numbers.add('2'); // not كردستان, بساتين
     const n = numberValue(word, w[i + 1]);
     if (n !== undefined) {
       numbers.add(String(n));
@@ -286,7 +316,7 @@ export function headlineFeatures(words: readonly string[]): Features {
     if (GENERIC.has(token)) continue;
     stems.add(token);
   }
-  return { stems, sequence: [...stems], numbers, places, poles, denied, skeletons, dates, roles };
+  return { stems, bare: new Set([...stems].map(unprefixed)), sequence: [...stems], numbers, places, poles, denied, skeletons, dates, roles };
 }
 
 /**
@@ -299,7 +329,7 @@ export interface Alignment {
   /** Gaps holding a swap, and the first swap seen. */
   swaps: number;
   firstSwap?: [string, string];
-  /** Tokens only one side has, anywhere; and per side. */
+  /** Tokens only one side has, inside the shared part or in a swap; and per side. */
   unique: number;
   uniqueA: number;
   uniqueB: number;
@@ -317,41 +347,46 @@ export function align(a: Features, b: Features): Alignment {
   const eq = (p: string, q: string) => p === q || prefixed(p, q) || prefixed(q, p);
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = eq(x[i]!, y[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: Alignment = { swaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
-  let onlyA: string | undefined;
-  let onlyB: string | undefined;
-  const closeGap = () => {
-    if (onlyA !== undefined && onlyB !== undefined) {
+  // One gap between aligned tokens at a time: its own words on each side.
+  let gapA: string[] = [];
+  let gapB: string[] = [];
+  let matched = false;
+  const closeGap = (last: boolean) => {
+    const swap = gapA.length > 0 && gapB.length > 0;
+    if (swap) {
       out.swaps++;
-      out.firstSwap ??= [onlyA, onlyB];
+      out.firstSwap ??= [gapA[0]!, gapB[0]!];
     }
-    onlyA = onlyB = undefined;
+    // A clause one outlet adds before or after the shared part is a detail: it does not
+    // make two headlines less alike in the template sense. Words inside the shared part,
+    // or on both sides of an edge, do.
+    if (swap || (matched && !last)) {
+      out.unique += gapA.length + gapB.length;
+      out.uniqueA += gapA.length;
+      out.uniqueB += gapB.length;
+      out.firstA ??= gapA[0];
+      out.firstB ??= gapB[0];
+    }
+    gapA = [];
+    gapB = [];
   };
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && eq(x[i]!, y[j]!)) {
-      closeGap();
+      closeGap(false);
+      matched = true;
       i++;
       j++;
     } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      if (!present(x[i]!, b)) {
-        onlyA ??= x[i];
-        out.firstA ??= x[i];
-        out.unique++;
-        out.uniqueA++;
-      }
+      if (!present(x[i]!, b)) gapA.push(x[i]!);
       i++;
     } else {
-      if (!present(y[j]!, a)) {
-        onlyB ??= y[j];
-        out.firstB ??= y[j];
-        out.unique++;
-        out.uniqueB++;
-      }
+      if (!present(y[j]!, a)) gapB.push(y[j]!);
       j++;
     }
   }
-  closeGap();
+  closeGap(true);
   return out;
 }
 
@@ -359,18 +394,9 @@ export function align(a: Features, b: Features): Alignment {
 // different event: another ministry, city, commodity or verb in the same sentence.
 const TEMPLATE_UNIQUE = 4;
 
-/**
- * The token of `set` that `t` stands for: itself, or the same word with or without a
- * one-letter prefix that stemming left on ("لداعش" / "داعش", "بمقدار" / "مقدار").
- */
-function lookup(set: Set<string>, t: string): string | undefined {
-  if (set.has(t)) return t;
-  if (t.length >= 4 && PREFIX_LETTER.test(t) && set.has(t.slice(1))) return t.slice(1);
-  if (t.length >= 3) for (const p of PREFIX_LETTERS) if (set.has(p + t)) return p + t;
-  return undefined;
-}
-const PREFIX_LETTER = /^[بلكوف]/;
-const PREFIX_LETTERS = ['ب', 'ل', 'ك', 'و', 'ف'];
+const PREFIX_LETTER = /^[بلوف]/; // not ك: more words start with it (كهرباء) than take it
+/** A token without the one-letter prefix stemming may leave on ("لداعش" → "داعش"). */
+const unprefixed = (t: string): string => (t.length >= 4 && PREFIX_LETTER.test(t) ? t.slice(1) : t);
 
 /** Is `p` the token `q` with a one-letter prefix left on? */
 function prefixed(p: string, q: string): boolean {
@@ -380,7 +406,8 @@ function prefixed(p: string, q: string): boolean {
 /** Does headline `f` say `t`: the token, or for a place, the place or its country
  * ("السوري" is said by a headline naming دمشق). */
 function present(t: string, f: Features): boolean {
-  return lookup(f.stems, t) !== undefined || (t.startsWith('@') && f.places.has(t));
+  // The same word with or without a one-letter prefix left on ("لداعش" / "داعش").
+  return f.stems.has(t) || f.bare.has(unprefixed(t)) || (t.startsWith('@') && f.places.has(t));
 }
 
 /** Is one set inside the other (either way)? Two sets that each name something the other
@@ -417,6 +444,9 @@ export function vetoReason(a: Features, b: Features): string | undefined {
   const fa = first(a.poles);
   const fb = first(b.poles);
   for (const [group, side] of fa) if (fb.has(group) && fb.get(group) !== side) return 'opposite verbs';
+  // A price or rate that moved is news; the same price without a direction is the daily
+  // bulletin ("سعر صرف الليرة … اليوم الأحد" / "ارتفاع سعر صرف الليرة …").
+  if (fa.has('0') !== fb.has('0') && (a.dates.size > 0 || b.dates.size > 0)) return 'a bulletin against a move';
   if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
   return undefined;
 }
@@ -432,6 +462,9 @@ export function similarity(a: Features, b: Features): number {
   for (const t of a.stems) if (present(t, b)) shared++;
   if (shared < 2) return 0;
   const dice = (2 * shared) / (a.stems.size + b.stems.size);
+  // A headline of two or three tokens is inside almost anything on its subject: the
+  // overlap coefficient would call it a match. Dice alone judges those.
+  if (Math.min(a.stems.size, b.stems.size) < 4) return dice;
   const overlap = shared / Math.min(a.stems.size, b.stems.size);
   return (dice + overlap) / 2;
 }
@@ -443,16 +476,18 @@ export interface Match {
 }
 
 export function compare(a: Features, b: Features): Match {
-  const score = similarity(a, b);
-  let veto = vetoReason(a, b);
-  if (!veto) {
-    const al = align(a, b);
-    if (al.swaps > 0 && al.unique <= TEMPLATE_UNIQUE) veto = `"${al.firstSwap![0]}" swapped for "${al.firstSwap![1]}"`;
-    // Each side has a word of its own and hardly anything else differs: a swap even when
-    // the two words sit in different places ("مصرف سوريا المركزي" / "المصرف التجاري السوري").
-    else if (al.uniqueA > 0 && al.uniqueB > 0 && al.unique <= 3) veto = `"${al.firstA}" against "${al.firstB}"`;
-  }
+  // Both directions, so the result never depends on which outlet came first.
+  const score = Math.min(1, similarity(a, b), similarity(b, a));
+  const veto = vetoReason(a, b) ?? vetoReason(b, a) ?? swapReason(align(a, b)) ?? swapReason(align(b, a));
   return veto ? { score, veto } : { score };
+}
+
+function swapReason(al: Alignment): string | undefined {
+  if (al.swaps > 0 && al.unique <= TEMPLATE_UNIQUE) return `"${al.firstSwap![0]}" swapped for "${al.firstSwap![1]}"`;
+  // Each side has a word of its own and hardly anything else differs: a swap even when
+  // the two words sit in different places ("مصرف سوريا المركزي" / "المصرف التجاري السوري").
+  if (al.uniqueA > 0 && al.uniqueB > 0 && al.unique <= 3) return `"${al.firstA}" against "${al.firstB}"`;
+  return undefined;
 }
 
 /**

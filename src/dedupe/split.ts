@@ -19,7 +19,11 @@ export function splitStory(data: StoreData, id: string, sourceId: string, now: n
   const rest = story.reporters.filter((_, k) => k !== r);
   // The story keeps its id (it is published); the split reporter gets a new one. When the
   // first reporter leaves, its own id would be the story's: it gets a derived one.
-  const newId = r === 0 ? storyId(sourceId, `${reporter.guid}\nsplit`) : storyId(sourceId, reporter.guid);
+  // A derived id is seeded with the story it leaves and made unique against the store, so
+  // splitting a first reporter twice never gives two stories one id.
+  const taken = new Set(data.stories.map((s) => s.id));
+  let newId = r === 0 ? storyId(sourceId, `${reporter.guid}\nsplit from ${id}`) : storyId(sourceId, reporter.guid);
+  for (let n = 2; taken.has(newId); n++) newId = storyId(sourceId, `${reporter.guid}\nsplit from ${id}\n${n}`);
   const { joined: _dropped, ...bare } = reporter;
   const alone: Story = {
     id: newId,
@@ -33,7 +37,14 @@ export function splitStory(data: StoreData, id: string, sourceId: string, now: n
   // "joined" anything.
   const head = rest[0]!;
   const { joined: _headJoined, ...headBare } = head;
-  const kept: Story = { ...story, reporters: r === 0 ? [headBare, ...rest.slice(1)] : rest, updated: nowIso > story.updated ? nowIso : story.updated };
+  // Headed by another outlet now, the story folds by that outlet's title key (its
+  // published time stays: the story was first reported then).
+  const kept: Story = {
+    ...story,
+    ...(r === 0 ? { titleKey: titleKey(head.title) } : {}),
+    reporters: r === 0 ? [headBare, ...rest.slice(1)] : rest,
+    updated: nowIso > story.updated ? nowIso : story.updated,
+  };
   const stories = [...data.stories];
   stories[index] = kept;
   stories.push(alone);

@@ -87,7 +87,7 @@ const MAX_CACHED = 500;
 export function createPublisher(initial: Config, store: Store, metrics?: Pick<Metrics, 'recordRender'>): Publisher {
   let config = initial;
   let generation = 0;
-  const cache = new Map<string, { revision: number; generation: number; fingerprint: string; rendered: Rendered }>();
+  const cache = new Map<string, { revision: number; generation: number; slot: string; fingerprint: string; rendered: Rendered }>();
 
   const exists = (key: FeedKey) =>
     key.kind === 'all' ||
@@ -96,16 +96,17 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
 
   // A feed's stories, newest first, once per store revision: its three formats and every
   // page and query share the one filter-and-sort instead of each doing it again.
-  const sorted = new Map<string, { revision: number; data: StoreData; stories: Story[] }>();
   // The top feed also changes with the clock (stories age out of its 24 h): its cached
   // selection and renders are per 10-minute slot.
-  const slot = (key: FeedKey) => (key.kind === 'top' ? `@${Math.floor(Date.now() / 600_000)}` : '');
+  const SLOT_MS = 600_000;
+  const slot = (key: FeedKey) => (key.kind === 'top' ? String(Math.floor(Date.now() / SLOT_MS)) : '');
+  const sorted = new Map<string, { revision: number; slot: string; data: StoreData; stories: Story[] }>();
   const storiesOf = (key: FeedKey): { data: StoreData; stories: Story[] } => {
-    const id = `${key.kind}:${'id' in key ? key.id : ''}${slot(key)}`;
+    const id = `${key.kind}:${'id' in key ? key.id : ''}`;
     const hit = sorted.get(id);
-    if (hit && hit.revision === store.revision && hit.data === store.read()) return hit;
+    if (hit && hit.revision === store.revision && hit.data === store.read() && hit.slot === slot(key)) return hit;
     const data = store.read();
-    const entry = { revision: store.revision, data, stories: feedStories(data.stories, key, Date.now()) };
+    const entry = { revision: store.revision, slot: slot(key), data, stories: feedStories(data.stories, key, Date.now()) };
     sorted.set(id, entry);
     return entry;
   };
@@ -160,7 +161,10 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
         : source
           ? `أخبار ${source.name} كما نشرها، منظفة`
           : 'أخبار سوريا والمنطقة من مصادر عدة، الخبر الواحد مرة واحدة',
-      updated: feedUpdated(stories),
+      // The top feed also changes when a story ages out of its 24 h: its updated (and
+      // Last-Modified) is at least the start of the 10-minute slot it was built in, so it
+      // never goes back and If-Modified-Since never answers 304 for a changed body.
+      updated: top ? maxIso(feedUpdated(stories), new Date(Math.floor(Date.now() / SLOT_MS) * SLOT_MS).toISOString()) : feedUpdated(stories),
       homeUrl: `${base}/`,
       self,
       ...(paged && page < pages ? { next: urls(page + 1) } : {}),
@@ -175,18 +179,19 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
   return {
     render(key, format, query = {}, page = 1) {
       if (!exists(key) || !Number.isInteger(page) || page < 1) return undefined;
-      const id = `${format} ${key.kind}:${'id' in key ? key.id : ''}${slot(key)} ${page} ${queryKey(query)}`;
+      const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
       const hit = cache.get(id);
       if (hit) {
         // Least recently used leaves first: a hit moves to the end.
         cache.delete(id);
         cache.set(id, hit);
       }
-      if (hit && hit.revision === store.revision && hit.generation === generation) return hit.rendered;
+      if (hit && hit.revision === store.revision && hit.generation === generation && hit.slot === slot(key)) return hit.rendered;
       const sel = select(key, query, page);
       const fingerprint = fingerprintOf(sel);
       if (hit && hit.generation === generation && hit.fingerprint === fingerprint && sel.stories) {
-        hit.revision = store.revision; // the store changed, this page did not: no render
+        hit.revision = store.revision; // the store changed (or the clock moved), this page did not: no render
+        hit.slot = slot(key);
         return hit.rendered;
       }
       const doc = describe(key, query, page, sel);
@@ -201,7 +206,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
         encoded: new Map(),
       };
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      cache.set(id, { revision: store.revision, generation, fingerprint, rendered });
+      cache.set(id, { revision: store.revision, generation, slot: slot(key), fingerprint, rendered });
       return rendered;
     },
     setConfig(next) {
@@ -230,4 +235,8 @@ function topEntry(entry: EntryDoc, story: Story, sources: ReadonlyMap<string, So
     title: `${entry.title} (${count})`,
     html: `<p dir="rtl">نقلته ${count}: ${names.map(escapeHtml).join('، ')}</p>${entry.html}`,
   };
+}
+
+function maxIso(a: string, b: string): string {
+  return a >= b ? a : b;
 }

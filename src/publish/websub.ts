@@ -5,7 +5,7 @@
 import type { Story } from '../model.js';
 import type { Log } from '../log.js';
 import { FORMATS } from './document.js';
-import { pagePath, type FeedKey } from './feeds.js';
+import { outletCount, pagePath, type FeedKey } from './feeds.js';
 
 const fingerprint = (s: Story) => `${s.updated}\n${s.topics.join(',')}`;
 
@@ -16,8 +16,10 @@ export function changedFeeds(before: readonly Story[], after: readonly Story[]):
   const topics = new Set<string>();
   const sources = new Set<string>();
   let any = false;
+  let top = false; // the top feed holds stories two or more outlets reported
   const touch = (s: Story) => {
     any = true;
+    if (outletCount(s) >= 2) top = true;
     for (const t of s.topics) topics.add(t);
     for (const r of s.reporters) sources.add(r.sourceId);
   };
@@ -31,7 +33,7 @@ export function changedFeeds(before: readonly Story[], after: readonly Story[]):
   }
   for (const s of before) if (!now.has(s.id)) touch(s); // dropped by retention
   if (!any) return [];
-  return [{ kind: 'all' }, ...[...topics].sort().map((id) => ({ kind: 'topic' as const, id })), ...[...sources].sort().map((id) => ({ kind: 'source' as const, id }))];
+  return [{ kind: 'all' }, ...(top ? [{ kind: 'top' as const }] : []), ...[...topics].sort().map((id) => ({ kind: 'topic' as const, id })), ...[...sources].sort().map((id) => ({ kind: 'source' as const, id }))];
 }
 
 /** Every format's URL of the first page of these feeds. */

@@ -18,6 +18,9 @@ export interface OpenOptions {
   adapter?: (file: string) => Adapter<StoreData>;
   /** Told, loudly, when an unreadable store file was moved aside. */
   onMovedAside?: (info: { file: string; movedTo: string; reason: string }) => void;
+  /** Refuse an unreadable store instead of moving it aside (a one-off command that edits
+   * the store must not quietly start a new one). */
+  refuseUnreadable?: boolean;
 }
 
 /** "nahr.json.corrupt-20261129T120000Z": where an unreadable store file is kept. */
@@ -39,6 +42,10 @@ export async function openLowdbStore(dir: string, options: OpenOptions = {}): Pr
     if (!d || d.version !== 1 || !Array.isArray(d.stories)) unreadable = 'not a nahr store (version 1)';
   } catch (err) {
     unreadable = (err as Error).message;
+  }
+  if (unreadable !== undefined && options.refuseUnreadable) {
+    lock.release();
+    throw new StoreCorruptError(`the store ${file} cannot be read (${unreadable}); left as it is (nahr serve or poll would move it aside and start empty)`);
   }
   if (unreadable !== undefined) {
     // Never overwrite what we cannot read: keep it beside, under a dated name, start empty.

@@ -103,7 +103,8 @@ function abortWatch(signal: AbortSignal | undefined) {
 // headlines it has folded: every cycle compares new items against the stored stories'
 // first headlines, which are the same strings cycle after cycle.
 let folding: { names: string; key: TitleKeyFolder; features: Map<string, Features>; leads: Map<string, Features | null> } | undefined;
-const MAX_CACHED_FEATURES = 200_000;
+// About 2 KB a headline: 50,000 is ~100 MB at most, and more than a window holds.
+const MAX_CACHED_FEATURES = 50_000;
 
 export function titleFolding(config: Config): { key: TitleKeyFolder; features: (title: string) => Features; lead: (html: string, title: string) => Features | undefined } {
   const names = config.sources.map((s) => s.name).join('\n');
@@ -231,7 +232,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const folded = foldItems(before.stories, items, {
     windowHours: config.dedupe.windowHours,
     now,
-    ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, features, lead } } : {}),
+    ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, windowHours: Math.min(config.dedupe.fuzzy.windowHours, config.dedupe.windowHours), features, lead } } : {}),
     splits: new Set((before.splits ?? []).map((x) => splitKey(x.storyId, x.sourceId, x.guid))),
   });
   folded.outcomes.forEach((o, i) => {

@@ -84,16 +84,20 @@ export interface InWindow { same: number; joined: number; diff: number; wronglyJ
 export function foldInWindow(pairs: readonly Pair[], background: Story[], threshold: number, features: (title: string) => Features): InWindow {
   const now = Date.UTC(2026, 10, 29, 12);
   const pairItem = (source: string, n: number, title: string): Item => ({ sourceId: source, guid: `p${n}`, title, titleKey: key(title), link: undefined, html: '', categories: [], author: undefined, published: new Date(now - 3_600_000).toISOString() });
-  const opts = { windowHours: 72, now, fuzzy: { threshold, features } };
+  const opts = { windowHours: 72, now, fuzzy: { threshold, windowHours: 24, features } };
   const window = foldItems(background, pairs.map((p, n) => pairItem('eval-a', n, p.a)), opts);
   const storyOf = new Map(window.stories.flatMap((s) => s.reporters.filter((x) => x.sourceId === 'eval-a').map((x) => [x.guid, s.id] as const)));
-  // All second headlines in one fold: they come from one outlet, so none joins another.
-  const seconds = foldItems(window.stories, pairs.map((p, n) => pairItem('eval-b', n, p.b)), opts);
-  const homeOf = new Map(seconds.stories.flatMap((s) => s.reporters.filter((x) => x.sourceId === 'eval-b').map((x) => [x.guid, s.id] as const)));
+  // All second headlines in one fold, each from an outlet of its own (as in a real window,
+  // where one may also join another's story: that counts as a stray join).
+  const seconds = foldItems(window.stories, pairs.map((p, n) => pairItem(`eval-b${n}`, n, p.b)), opts);
+  const homeOf = new Map(seconds.stories.flatMap((s) => s.reporters.filter((x) => x.sourceId.startsWith('eval-b')).map((x) => [x.guid, s.id] as const)));
   const out: InWindow = { same: 0, joined: 0, diff: 0, wronglyJoined: 0, strayJoins: 0 };
   pairs.forEach((p, n) => {
     const joinedOwn = homeOf.get(`p${n}`) === storyOf.get(`p${n}`);
-    if (seconds.outcomes[n] === 'folded' && !joinedOwn) out.strayJoins++;
+    if (seconds.outcomes[n] === 'folded' && !joinedOwn) {
+      out.strayJoins++;
+      if (process.env.DEBUG_STRAY) console.error(`stray: ${p.b} → ${seconds.stories.find((s) => s.id === homeOf.get(`p${n}`))!.reporters[0]!.title}`);
+    }
     if (p.same) {
       out.same++;
       if (joinedOwn) out.joined++;
