@@ -25,8 +25,8 @@ export interface Features {
   places: Set<string>;
   /** Antonym groups the headline uses, as "group:side". */
   poles: Set<string>;
-  /** Skeletons of every word, to see whether one side asserts what the other denies. */
-  skeletons: Set<string>;
+  /** The headline's folded words (their skeletons are made only when a denial needs them). */
+  words: readonly string[];
   /** Skeletons of the words a negation denies ("تنفي رفع سعر الخبز": رفع). */
   denied: Set<string>;
   /** Weekdays and months named ("day:الاحد", "month:اذار"). */
@@ -259,7 +259,6 @@ export function headlineFeatures(words: readonly string[]): Features {
   const dates = new Set<string>();
   const roles = new Set<string>();
   const denied = new Set<string>();
-  const skeletons = new Set(words.filter((x) => x.length > 1 && !NEGATION.has(x)).map(skeleton));
   const w = [...words];
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
@@ -316,7 +315,7 @@ export function headlineFeatures(words: readonly string[]): Features {
     if (GENERIC.has(token)) continue;
     stems.add(token);
   }
-  return { stems, bare: new Set([...stems].map(unprefixed)), sequence: [...stems], numbers, places, poles, denied, skeletons, dates, roles };
+  return { stems, bare: new Set([...stems].map(unprefixed)), sequence: [...stems], numbers, places, poles, denied, words, dates, roles };
 }
 
 /**
@@ -418,8 +417,18 @@ function nested(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+/** Skeletons of every word of a headline but the negations, made once and kept. */
+const skeletonCache = new WeakMap<Features, Set<string>>();
+function skeletonsOf(f: Features): Set<string> {
+  let set = skeletonCache.get(f);
+  if (!set) skeletonCache.set(f, (set = new Set(f.words.filter((x) => x.length > 1 && !NEGATION.has(x)).map(skeleton))));
+  return set;
+}
+
 function deniesWhatOtherSays(a: Features, b: Features): boolean {
-  for (const d of a.denied) if (!b.denied.has(d) && b.skeletons.has(d)) return true;
+  if (a.denied.size === 0) return false;
+  const said = skeletonsOf(b);
+  for (const d of a.denied) if (!b.denied.has(d) && said.has(d)) return true;
   return false;
 }
 
