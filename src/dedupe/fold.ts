@@ -16,8 +16,9 @@ export interface FoldOptions {
     /** Hours between an item and a story's first report for a similar headline to fold
      * (re-wordings come within hours; the exact key's window is longer). */
     windowHours: number;
-    /** A headline's features (cached by the caller: stories are compared every cycle). */
-    features: (title: string) => Features;
+    /** A headline's features. A stored story's first reporter is passed as `owner`, so
+     * the caller can keep them with it across cycles (stories are compared every cycle). */
+    features: (title: string, owner?: Reporter) => Features;
     /** The features of a summary's first sentence, when it says more than the title. */
     lead?: (html: string, title: string) => Features | undefined;
   };
@@ -33,7 +34,7 @@ const LEAD_MARGIN = 0.15;
 
 // A token in more stories than this is too common to find candidates by ("سوريا"); it
 // still counts in the score. Keeps the candidate search near linear in stories.
-const MAX_POSTINGS = 100;
+const MAX_POSTINGS = 50;
 
 export interface FoldResult {
   stories: Story[];
@@ -111,7 +112,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   const post = (i: number) => {
     const story = next[i]!;
     if (!fuzzy || !story.titleKey) return;
-    for (const token of fuzzy.features(story.reporters[0]!.title).stems) {
+    for (const token of fuzzy.features(story.reporters[0]!.title, story.reporters[0]).stems) {
       const list = postings!.get(token);
       if (list) list.push(i);
       else postings!.set(token, [i]);
@@ -196,7 +197,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       for (const i of candidatesOf(mine)) {
         if (!allowed(i, fuzzyWindowMs)) continue;
         const story = next[i]!;
-        const theirs = fuzzy.features(story.reporters[0]!.title);
+        const theirs = fuzzy.features(story.reporters[0]!.title, story.reporters[0]);
         // Too far below the threshold to fold, even lifted, or to outscore a fold: skip
         // the guards (the costly part).
         if (Math.min(similarity(mine, theirs), similarity(theirs, mine)) < fuzzy.threshold - LEAD_MARGIN) continue;

@@ -101,31 +101,43 @@ function abortWatch(signal: AbortSignal | undefined) {
 
 // One title folder per set of outlet names, kept across cycles with the features of the
 // headlines it has folded: every cycle compares new items against the stored stories'
-// first headlines, which are the same strings cycle after cycle.
-let folding: { names: string; key: TitleKeyFolder; features: Map<string, Features>; leads: Map<string, Features | null> } | undefined;
-// About 2 KB a headline: 50,000 is ~100 MB at most, and more than a window holds.
-const MAX_CACHED_FEATURES = 50_000;
+// first headlines, which are the same cycle after cycle. A stored headline's features live
+// as long as its reporter (a WeakMap: no cap to thrash, nothing kept for dropped stories);
+// new items' are kept in a small map until they are stored.
+let folding:
+  | { names: string; key: TitleKeyFolder; owned: WeakMap<object, Features>; recent: Map<string, Features>; leads: Map<string, Features | null> }
+  | undefined;
+const MAX_RECENT = 50_000;
 
-export function titleFolding(config: Config): { key: TitleKeyFolder; features: (title: string) => Features; lead: (html: string, title: string) => Features | undefined } {
+export function titleFolding(config: Config): {
+  key: TitleKeyFolder;
+  features: (title: string, owner?: object) => Features;
+  lead: (html: string, title: string) => Features | undefined;
+} {
   const names = config.sources.map((s) => s.name).join('\n');
-  if (folding?.names !== names) folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), features: new Map(), leads: new Map() };
+  if (folding?.names !== names) {
+    folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), owned: new WeakMap(), recent: new Map(), leads: new Map() };
+  }
   const f = folding;
   return {
     key: f.key,
-    features: (title) => {
-      let hit = f.features.get(title);
+    features: (title, owner) => {
+      let hit = owner ? f.owned.get(owner) : undefined;
+      if (hit) return hit;
+      hit = f.recent.get(title);
       if (!hit) {
-        if (f.features.size >= MAX_CACHED_FEATURES) f.features.clear();
+        if (f.recent.size >= MAX_RECENT) f.recent.clear();
         hit = headlineFeatures(f.key.words(title));
-        f.features.set(title, hit);
+        f.recent.set(title, hit);
       }
+      if (owner) f.owned.set(owner, hit);
       return hit;
     },
     lead: (html, title) => {
       const id = `${title}\n${html.slice(0, 2000)}`;
       let hit = f.leads.get(id);
       if (hit === undefined) {
-        if (f.leads.size >= MAX_CACHED_FEATURES) f.leads.clear();
+        if (f.leads.size >= MAX_RECENT) f.leads.clear();
         const sentence = leadSentence(html, title);
         hit = sentence ? headlineFeatures(f.key.words(sentence)) : null;
         f.leads.set(id, hit);
@@ -190,8 +202,17 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const seen = { ...before.seen };
   const states: Record<string, SourceState> = { ...before.sources };
   const reports = new Map<string, SourceReport>();
-  const storedGuids = new Set<string>();
-  for (const s of before.stories) for (const r of s.reporters) storedGuids.add(`${r.sourceId}\n${r.guid}`);
+  // Built on first need: a cycle of 304s never looks.
+  let storedGuidSet: Set<string> | undefined;
+  const storedGuids = {
+    has(id: string): boolean {
+      if (!storedGuidSet) {
+        storedGuidSet = new Set();
+        for (const s of before.stories) for (const r of s.reporters) storedGuidSet.add(`${r.sourceId}\n${r.guid}`);
+      }
+      return storedGuidSet.has(id);
+    },
+  };
   const fresh: Array<{ item: Item; order: number }> = [];
 
   for (const source of cancelled) reports.set(source.id, emptyReport(source.id, 'cancelled'));
@@ -251,7 +272,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   // New and changed stories are filed; all of them when the topic rules were edited.
   const fingerprint = topicRulesFingerprint(config);
   const refileAll = before.topicRules !== fingerprint;
-  stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
+  if (refileAll || touched.size > 0) stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
   const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint, ...(before.splits ? { splits: before.splits } : {}) }, config.retention.days, now);
   await store.write(next);
   const ordered = enabled.map((s) => reports.get(s.id)!);
