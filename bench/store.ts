@@ -25,7 +25,7 @@ function stories(n: number): Story[] {
   });
 }
 
-export interface StoreRow { stories: number; fileMB: number; writeS: number; loadS: number; rssMB: number; cycleS: number }
+export interface StoreRow { stories: number; fileMB: number; writeS: number; loadS: number; rssMB: number; firstCycleS: number; cycleS: number }
 
 export async function benchStore(sizes = [10_000, 50_000, 200_000]): Promise<StoreRow[]> {
   const config = configSchema.parse({
@@ -57,8 +57,14 @@ export async function benchStore(sizes = [10_000, 50_000, 200_000]): Promise<Sto
     round++;
     t0 = performance.now();
     await pollCycle(config, { store, fetch, now: () => Date.UTC(2026, 10, 29, 13), log: silentLog }, { onlyDue: false });
+    const firstCycleS = (performance.now() - t0) / 1000;
+    // The first cycle after a load also reads every stored headline once for the
+    // near-duplicate index; a running server pays that once, then the steady cycle.
+    round++;
+    t0 = performance.now();
+    await pollCycle(config, { store, fetch, now: () => Date.UTC(2026, 10, 29, 13, 10), log: silentLog }, { onlyDue: false });
     const cycleS = (performance.now() - t0) / 1000;
-    rows.push({ stories: n, fileMB: statSync(join(dir, 'nahr.json')).size / 1e6, writeS, loadS, rssMB, cycleS });
+    rows.push({ stories: n, fileMB: statSync(join(dir, 'nahr.json')).size / 1e6, writeS, loadS, rssMB, firstCycleS, cycleS });
     await store.close();
   }
   return rows;
