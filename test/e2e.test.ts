@@ -216,6 +216,7 @@ describe('topic feeds and the rest of the site', () => {
       expect(html).toContain(`<link rel="alternate" type="${type}" title="نهر — كل الأخبار (`);
       expect(html).toContain(`href="http://nahr.test/feeds/all.${ext}">`);
     }
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="نهر — ما تتناقله المصادر" href="http://nahr.test/feeds/top.atom">');
     expect(html).not.toMatch(/<script|<link rel="stylesheet"|src="http/); // no JavaScript, no external assets
     expect(html.match(/<li class="story"/g)).toHaveLength(15);
     const folded = html.split('<li class="story"').find((li) => li.includes('تعزيز التعاون'))!;

@@ -39,6 +39,7 @@ export function renderIndexPage({ config, stories, topicId, links = { status: '/
   const discovery = [
     ...FEED_TYPES.map(([ext, type, label]) => `<link rel="alternate" type="${type}" title="نهر — ${esc(heading)} (${label})" href="${esc(`${base}${feedPath}.${ext}`)}">`),
     ...(topic ? [`<link rel="alternate" type="application/atom+xml" title="نهر — كل الأخبار" href="${esc(`${base}/feeds/all.atom`)}">`] : []),
+    `<link rel="alternate" type="application/atom+xml" title="نهر — ما تتناقله المصادر" href="${esc(`${base}/feeds/top.atom`)}">`,
   ].join('\n');
 
   const items = stories
@@ -98,7 +99,7 @@ footer a{color:var(--muted)}
 <nav>
 ${nav}
 </nav>
-<p class="subscribe">اشترك في هذه الخلاصة: ${subscribe}</p>
+<p class="subscribe">اشترك في هذه الخلاصة: ${subscribe} — <a href="/feeds/top.atom">ما تتناقله المصادر (آخر 24 ساعة)</a></p>
 </header>
 <main>
 ${items ? `<ol>\n${items}\n</ol>` : '<p class="empty">لا أخبار بعد. ستظهر هنا بعد أول جلب للمصادر.</p>'}
