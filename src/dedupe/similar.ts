@@ -484,10 +484,18 @@ export interface Match {
   veto?: string;
 }
 
-export function compare(a: Features, b: Features): Match {
-  // Both directions, so the result never depends on which outlet came first.
-  const score = Math.min(1, similarity(a, b), similarity(b, a));
-  const veto = vetoReason(a, b) ?? vetoReason(b, a) ?? swapReason(align(a, b)) ?? swapReason(align(b, a));
+/** Similarity in both directions, the lower one: never depends on which came first. */
+export function symmetricSimilarity(a: Features, b: Features): number {
+  return Math.min(1, similarity(a, b), similarity(b, a));
+}
+
+/**
+ * Score and guards of two headlines (`score` when the caller has it already). The guards
+ * are symmetric; the alignment is not (the longest common subsequence breaks ties by
+ * side), so swaps are looked for both ways.
+ */
+export function compare(a: Features, b: Features, score = symmetricSimilarity(a, b)): Match {
+  const veto = vetoReason(a, b) ?? swapReason(align(a, b)) ?? swapReason(align(b, a));
   return veto ? { score, veto } : { score };
 }
 

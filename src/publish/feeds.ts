@@ -49,8 +49,9 @@ export function feedStories(stories: readonly Story[], key: FeedKey, now = Date.
   if (key.kind === 'top') {
     const since = new Date(now - TOP_HOURS * 3_600_000).toISOString();
     return stories
-      .filter((s) => s.published >= since && outletCount(s) >= 2)
+      .filter((s) => s.published >= since)
       .map((s) => ({ s, n: outletCount(s) }))
+      .filter((x) => x.n >= 2)
       .sort((a, b) => b.n - a.n || byPublishedDesc(a.s, b.s))
       .map((x) => x.s);
   }
