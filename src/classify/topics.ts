@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Reporter, Story } from '../model.js';
-import { foldWords } from '../normalize/arabic.js';
+import { ATTACHED_PREFIXES, foldWords } from '../normalize/arabic.js';
 import { plainTextOfSanitized } from '../normalize/text.js';
 
 // Arabic attaches conjunctions, prepositions and the article to the next word:
 // و/ف (and), then ب/ك/ل (in, like, for), then ال (the); ل + ال is written لل.
 // "ودرعا", "بدرعا", "والحسكه", "للاذقيه", "فبالرقه" all hold the place name.
-const PREFIXES = '(?:[وف]?(?:[بك]?ال|لل|[بكل])?)';
+const PREFIXES = ATTACHED_PREFIXES;
 // A keyword written with the article ("الدولار") keeps it required: and/in/for may still
 // attach ("والدولار", "بالدولار", "للدولار"), the bare word ("دولار") does not match.
 // Before a noun that itself starts with ل, ل + ال + ل is written with two lams:

@@ -5,7 +5,7 @@
 // synonyms mapped to one token; two headlines compare by the overlap of those sets.
 // Guards veto a merge whatever the score: different numbers, different known places,
 // opposite verbs, one side negated, different days or months. See README "How dedupe works".
-import { foldWords } from '../normalize/arabic.js';
+import { ATTACHED_PREFIXES, foldWords } from '../normalize/arabic.js';
 import { plainTextOfSanitized } from '../normalize/text.js';
 import { PLACES } from './gazetteer.js';
 
@@ -88,7 +88,7 @@ const ANTONYM_ROWS: Array<[string[], string[]]> = [
 ];
 
 // One side negates what the other asserts: "… تنفي رفع سعر الخبز" / "… ترفع سعر الخبز".
-const NEGATION = new Set<string>((['لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'عدم', 'نفي', 'ينفي', 'تنفي', 'نفت', 'نفي', 'ينفيان', 'تنفيان', 'بلا', 'بدون', 'ولا', 'ولم'] as string[]).map((w) => foldWords(w)));
+const NEGATION = new Set<string>((['لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'عدم', 'نفي', 'ينفي', 'تنفي', 'نفت', 'ينفيان', 'تنفيان', 'بلا', 'بدون', 'ولا', 'ولم'] as string[]).map((w) => foldWords(w)));
 
 // Words around a denial that are not what is denied.
 const FRAMING = new Set(['صحه', 'الانباء', 'انباء', 'الاخبار', 'اخبار', 'الشاءعات', 'شاءعات', 'ما', 'تم', 'تداول', 'يتم', 'المتداوله', 'حول', 'وجود', 'اي', 'عن', 'بشان', 'ان', 'نيه']);
@@ -106,7 +106,8 @@ const monthId = (i: number) => `month:${i % 12}`;
 const GENERIC = new Set(['وزاره', 'وزير', 'وزيره', 'محافظه', 'مدينه', 'منطقه', 'مديريه', 'العاصمه', 'بلده', 'ماده'].map((w) => skeleton(w)));
 
 /** Prefix letters Arabic attaches to a word: and/so, then in/like/for, then the article. */
-const PREFIX = /^(?:[وف]?(?:[بك]?ال|لل|[بكل])?|[وف]?ل)$/;
+// (Plus ل alone before a word that starts with ل: "للاذقية" is ل + اللاذقية.)
+const PREFIX = new RegExp(`^(?:${ATTACHED_PREFIXES}|[وف]?ل)$`);
 
 /** A word's forms with attached prefixes removed, shortest prefix first. */
 function cores(word: string): string[] {

@@ -22,6 +22,13 @@ const FORMAT = /[\p{Cf}\uFE00-\uFE0F\u20E3\u{E0020}-\u{E007F}]/gu;
 const TATWEEL_DASH = /(^|\s)\u0640+(?=\s|$)/gu;
 const CONTROL = /\p{Cc}/gu;
 
+/**
+ * What Arabic attaches in front of a word, as a regex source: و/ف (and), then ب/ك/ل (in,
+ * like, for), then ال (the); ل + ال is written لل. Shared by topic keyword matching and
+ * the near-duplicate stage's word forms.
+ */
+export const ATTACHED_PREFIXES = '(?:[وف]?(?:[بك]?ال|لل|[بكل])?)';
+
 /** Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits to ASCII. */
 export function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => {
