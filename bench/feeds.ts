@@ -7,6 +7,7 @@ import { configSchema } from '../src/config/schema.js';
 import type { Story } from '../src/model.js';
 import { createPublisher } from '../src/publish/feeds.js';
 import { emptyData, type Store, type StoreData } from '../src/store/store.js';
+import { memoryStore } from '../src/store/memory.js';
 
 const config = configSchema.parse({
   feed: { maxEntries: 500 },
@@ -33,7 +34,7 @@ function stories(n: number): Story[] {
 }
 
 function storeOf(data: StoreData): Store {
-  return { read: () => data, write: async () => undefined, revision: 0, close: async () => undefined };
+  return memoryStore({ kind: 'snapshot', data, persist: async () => undefined, close: async () => undefined });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -49,7 +50,7 @@ for (const n of [100, 500]) {
     for (let run = 0; run < 18; run++) {
       const publisher = createPublisher(config, store); // an empty cache: a real render each run
       const t0 = process.hrtime.bigint();
-      const r = publisher.render({ kind: 'all' }, format, { limit: n })!;
+      const r = (await publisher.render({ kind: 'all' }, format, { limit: n }))!;
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (run >= 3) times.push(ms);
       bytes = r.body.length;

@@ -3,12 +3,16 @@
 //   nahr poll [--config FILE] [--data DIR] [--due]
 //   nahr check-config [--config FILE]
 //   nahr explain STORY-ID / nahr split STORY-ID SOURCE-ID
+//   nahr migrate-store --from lowdb --to postgres
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load.js';
 import { ConfigError, StoreLockedError } from './errors.js';
 import { createLog } from './log.js';
 import { runPoll } from './commands/poll.js';
-import { runServe } from './commands/serve.js';
+import { runServe, ServeRoleError } from './commands/serve.js';
+import { MigrateError, runMigrateStore, type StoreKind } from './commands/migrate-store.js';
+import { StoreConfigError } from './store/open.js';
+import { StoreSchemaError } from './store/postgres-store.js';
 import { runImportOpml } from './commands/import-opml.js';
 import { runBuild } from './commands/build.js';
 import { runExplain, runSplit, StoryCommandError } from './commands/stories.js';
@@ -17,6 +21,7 @@ import { StoreCorruptError } from './store/lowdb-store.js';
 const USAGE = `usage: nahr <command> [options]
   serve         poll on the schedule and serve the feeds over HTTP
                 [--config FILE] [--data DIR] [--port N] [--host ADDR] [--static-out DIR]
+                [--role all|poller|web]   (poller, web: several processes on store.kind postgres)
   poll          poll once, store, print one line per source
                 [--config FILE] [--data DIR] [--due]
   check-config  validate the config and print every problem with its line
@@ -29,6 +34,8 @@ const USAGE = `usage: nahr <command> [options]
                 STORY-ID [--config FILE] [--data DIR]
   split         undo a wrong fold: the source's report becomes a story of its own, for good
                 STORY-ID SOURCE-ID [--config FILE] [--data DIR]   (stop serve first)
+  migrate-store move the whole store into an empty one and check it by counts
+                --from lowdb --to postgres [--config FILE] [--data DIR]   (stop serve first)
 defaults: --config config/feeds.yaml, --data data, --port $PORT or 8080, --host $HOST or 0.0.0.0`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -40,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     (command ? out : err)(USAGE);
     return command ? 0 : 2;
   }
-  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean; topic?: string; out?: string; 'static-out'?: string };
+  let values: { config?: string; data?: string; port?: string; host?: string; due?: boolean; topic?: string; out?: string; 'static-out'?: string; role?: string; from?: string; to?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -56,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
         topic: { type: 'string' },
         out: { type: 'string' },
         'static-out': { type: 'string' },
+        role: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -64,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
   }
   // Each command takes only its own options: "--out" given to explain is a mistake to say.
   const OPTIONS: Record<string, string[]> = {
-    serve: ['config', 'data', 'port', 'host', 'static-out'],
+    serve: ['config', 'data', 'port', 'host', 'static-out', 'role'],
+    'migrate-store': ['config', 'data', 'from', 'to'],
     poll: ['config', 'data', 'due'],
     'check-config': ['config'],
     'import-opml': ['config', 'topic'],
@@ -113,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
           err(`nahr explain: give one story id\n\n${USAGE}`);
           return 2;
         }
-        await runExplain({ configFile, dataDir, storyId: positionals[0]!, out });
+        await runExplain({ configFile, dataDir, storyId: positionals[0]!, out, log });
         return 0;
       }
       case 'split': {
@@ -121,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
           err(`nahr split: give a story id and a source id\n\n${USAGE}`);
           return 2;
         }
-        await runSplit({ configFile, dataDir, storyId: positionals[0]!, sourceId: positionals[1]!, out });
+        await runSplit({ configFile, dataDir, storyId: positionals[0]!, sourceId: positionals[1]!, out, log });
         return 0;
       }
       case 'build': {
@@ -129,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
           err(`nahr build: --out DIR is required\n\n${USAGE}`);
           return 2;
         }
-        await runBuild({ configFile, dataDir, outDir: values.out, out });
+        await runBuild({ configFile, dataDir, outDir: values.out, out, log });
         return 0;
       }
       case 'serve': {
@@ -139,8 +150,13 @@ async function main(argv: string[]): Promise<number> {
           err(`nahr serve: --port must be a port number (0-65535), got "${rawPort}"`);
           return 2;
         }
-        const running = await runServe({ configFile, dataDir, port, host: values.host ?? process.env.HOST ?? '0.0.0.0', log, staticOut: values['static-out'] });
-        err(`nahr: serving on ${running.url} (feeds at /feeds/all.atom)`);
+        const role = values.role ?? 'all';
+        if (role !== 'all' && role !== 'poller' && role !== 'web') {
+          err(`nahr serve: --role must be all, poller or web, got "${role}"`);
+          return 2;
+        }
+        const running = await runServe({ configFile, dataDir, port, host: values.host ?? process.env.HOST ?? '0.0.0.0', log, staticOut: values['static-out'], role });
+        err(running.url ? `nahr: serving on ${running.url} (feeds at /feeds/all.atom)${role === 'web' ? ', rendering from the shared store' : ''}` : 'nahr: polling into the shared store (no HTTP in --role poller)');
         await new Promise<void>((resolve) => {
           const stop = (signal: string) => {
             log.info({ signal }, 'shutting down');
@@ -154,6 +170,15 @@ async function main(argv: string[]): Promise<number> {
         });
         return 0;
       }
+      case 'migrate-store': {
+        const kinds = ['lowdb', 'postgres'];
+        if (!values.from || !values.to || !kinds.includes(values.from) || !kinds.includes(values.to)) {
+          err(`nahr migrate-store: give --from and --to, each lowdb or postgres\n\n${USAGE}`);
+          return 2;
+        }
+        await runMigrateStore({ configFile, dataDir, from: values.from as StoreKind, to: values.to as StoreKind, log, out });
+        return 0;
+      }
       default:
         err(`nahr: unknown command "${command}"\n\n${USAGE}`);
         return 2;
@@ -164,12 +189,16 @@ async function main(argv: string[]): Promise<number> {
       (command === 'check-config' ? out : err)(e.message);
       return 1;
     }
-    if (e instanceof StoryCommandError) {
+    if (e instanceof StoryCommandError || e instanceof MigrateError || e instanceof ServeRoleError || e instanceof StoreConfigError) {
       err(`nahr ${command}: ${e.message}`);
       return 1;
     }
-    if (e instanceof StoreLockedError || e instanceof StoreCorruptError) {
-      err(`nahr ${command}: ${e.message}`);
+    if (e instanceof StoreLockedError || e instanceof StoreCorruptError || e instanceof StoreSchemaError || isConnectionError(e)) {
+      if (isConnectionError(e)) {
+        err(`nahr ${command}: cannot reach the PostgreSQL server (${(e as Error).message}); check store.url or DATABASE_URL`);
+        return 3;
+      }
+      err(`nahr ${command}: ${(e as Error).message}`);
       return 3;
     }
     if (command === 'import-opml' && e instanceof Error) {
@@ -182,6 +211,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** The database did not answer (refused, unknown host, bad credentials). */
+function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === '28P01' || code === '28000' || code === '3D000';
 }
 
 main(process.argv.slice(2)).then(

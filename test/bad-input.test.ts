@@ -13,8 +13,9 @@ import { silentLog } from '../src/log.js';
 import type { Story } from '../src/model.js';
 import { MAX_TITLE_GRAPHEMES } from '../src/normalize/item.js';
 import { buildStatus } from '../src/serve/status.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
-import type { Store } from '../src/store/store.js';
+import { storyStats } from '../src/store/memory.js';
+import { openTestStore, type TestStore } from './helpers/stores.js';
+import type { StoreData } from '../src/store/store.js';
 import { pollCycle, type SourceReport } from '../src/worker/poll-cycle.js';
 import { loopbackLookup } from './helpers/lookup.js';
 import { fixtures } from './helpers/paths.js';
@@ -34,7 +35,9 @@ const encode1256 = (s: string) => Buffer.from([...s].map((c) => cp1256[c] ?? c.c
 
 let mode: 'good' | 'bad' = 'good';
 let server: FixtureServer;
-let store: Store;
+let store: TestStore;
+/** The store after the second cycle. */
+let snap: StoreData;
 let config: Config;
 let before: Story[];
 let reports: SourceReport[];
@@ -119,8 +122,7 @@ beforeAll(async () => {
     ].join(''))),
   );
 
-  const dir = mkdtempSync(join(tmpdir(), 'nahr-bad-'));
-  store = await openLowdbStore(dir);
+  store = await openTestStore();
   const fetch = createFetcher({ lookup: loopbackLookup(['no-such-host.invalid']) });
   const closed = await startFixtureServer();
   const refusedUrl = closed.url('/feed.xml');
@@ -142,12 +144,13 @@ beforeAll(async () => {
   const deps = { store, fetch, now: () => Date.parse('2026-11-29T12:00:00Z'), log: silentLog };
   // Cycle 1: everyone healthy; refused and dns fail from the start.
   await pollCycle(config, deps, { onlyDue: false });
-  before = store.read().stories;
+  before = (await store.dump()).stories;
   // Cycle 2: every source turns bad at once.
   mode = 'bad';
   const started = Date.now();
   reports = await pollCycle(config, { ...deps, now: () => Date.parse('2026-11-29T12:05:00Z') }, { onlyDue: false });
   cycleMs = Date.now() - started;
+  snap = await store.dump();
 }, 60_000);
 
 afterAll(async () => {
@@ -156,9 +159,9 @@ afterAll(async () => {
 });
 
 const report = (id: string) => reports.find((r) => r.sourceId === id)!;
-const storiesOf = (id: string) => store.read().stories.filter((s) => s.reporters.some((r) => r.sourceId === id));
-const titleOf = (guid: string) => store.read().stories.flatMap((s) => s.reporters).find((r) => r.guid === guid)?.title;
-const storyOf = (guid: string) => store.read().stories.find((s) => s.reporters.some((r) => r.guid === guid));
+const storiesOf = (id: string) => snap.stories.filter((s) => s.reporters.some((r) => r.sourceId === id));
+const titleOf = (guid: string) => snap.stories.flatMap((s) => s.reporters).find((r) => r.guid === guid)?.title;
+const storyOf = (guid: string) => snap.stories.find((s) => s.reporters.some((r) => r.guid === guid));
 
 describe('a poll cycle where everything goes wrong', () => {
   it('finishes, within its timeouts', () => {
@@ -182,7 +185,7 @@ describe('a poll cycle where everything goes wrong', () => {
     ['gzip-bomb', 'too-large', 'the feed is larger than 256 KiB'],
   ])('%s: a clear error (%s)', (id, code, message) => {
     expect(report(id)).toMatchObject({ outcome: 'failed', error: { code, message } });
-    const st = store.read().sources[id]!;
+    const st = snap.sources[id]!;
     expect(st.lastError).toBe(message);
     expect(st.consecutiveFailures).toBeGreaterThanOrEqual(1);
   });
@@ -194,37 +197,37 @@ describe('a poll cycle where everything goes wrong', () => {
 
   it('billion laughs: rejected, never expanded', () => {
     expect(report('billion-laughs')).toMatchObject({ outcome: 'failed', error: { code: 'parse', message: 'the feed declares nested entities (DOCTYPE), which nahr never expands' } });
-    expect(JSON.stringify(store.read()).includes('aaaaaaaaaaaaaaaaaaaa')).toBe(false);
+    expect(JSON.stringify(snap).includes('aaaaaaaaaaaaaaaaaaaa')).toBe(false);
   });
 
   it('XXE: the external entity is neither fetched nor read (its reference stays text)', () => {
     expect(report('xxe').outcome).toBe('ok');
     expect(titleOf('x1')).toBe('&ext;&pw;');
     expect((globalThis as { secretRequests?: string[] }).secretRequests).toEqual([]);
-    const stored = JSON.stringify(store.read());
+    const stored = JSON.stringify(snap);
     expect(stored).not.toContain('SECRET-CONTENT');
     expect(stored).not.toContain('root:x:0:0');
   });
 
   it('429: backs off as asked without counting as a failure', () => {
     expect(report('rate-limited')).toMatchObject({ outcome: 'rate-limited', retryAfterUntil: '2026-11-29T13:05:00.000Z' });
-    expect(store.read().sources['rate-limited']).toMatchObject({ consecutiveFailures: 0, retryAfterUntil: '2026-11-29T13:05:00.000Z' });
+    expect(snap.sources['rate-limited']).toMatchObject({ consecutiveFailures: 0, retryAfterUntil: '2026-11-29T13:05:00.000Z' });
   });
 
   it('removes no story already stored, from any source', () => {
-    const now = new Map(store.read().stories.map((s) => [s.id, s]));
+    const now = new Map(snap.stories.map((s) => [s.id, s]));
     for (const s of before) expect(now.get(s.id)?.reporters.length).toBeGreaterThanOrEqual(s.reporters.length);
     for (const id of Object.keys(badRoutes)) expect(storiesOf(id).length).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves the healthy source alone', () => {
     expect(report('good').outcome).toBe('ok');
-    expect(store.read().sources.good).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
+    expect(snap.sources.good).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
     expect(storiesOf('good')).toHaveLength(6);
   });
 
   it('shows each failing source and its error on the status data', () => {
-    const status = buildStatus(config, store.read(), Date.parse('2026-11-29T12:06:00Z'));
+    const status = buildStatus(config, snap, storyStats(snap.stories, '2026-11-28T12:06:00.000Z'), Date.parse('2026-11-29T12:06:00Z'));
     const byId = new Map(status.sources.map((s) => [s.id, s]));
     expect(byId.get('gone')).toMatchObject({ state: 'failing', lastError: 'feed gone for good (HTTP 410): remove it or find its new URL' });
     expect(byId.get('rate-limited')?.state).toBe('backing-off');

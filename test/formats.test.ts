@@ -14,11 +14,11 @@ import { createFetcher } from '../src/fetch/fetch.js';
 import { silentLog } from '../src/log.js';
 import { createPublisher, type Publisher } from '../src/publish/feeds.js';
 import { buildApp } from '../src/serve/app.js';
-import { buildStatus } from '../src/serve/status.js';
+import { storeStatus } from '../src/serve/status.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
 import { atomRuleViolations } from './helpers/atom-rules.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
-import { memoryStore } from './helpers/memory-store.js';
+import { openTestStore, type TestStore } from './helpers/stores.js';
 import { atomSchema, haveShared, repoRoot } from './helpers/paths.js';
 import { feedparserBozo, haveFeedparser, haveTool, jing } from './helpers/tools.js';
 
@@ -27,11 +27,12 @@ let app: ReturnType<typeof buildApp>;
 let publisher: Publisher;
 let config: Config;
 let renders = 0;
-const store = memoryStore();
+let store: TestStore;
 const dir = mkdtempSync(join(tmpdir(), 'nahr-formats-'));
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ url, headers });
 
 beforeAll(async () => {
+  store = await openTestStore();
   feeds = await startFixtureServer({
     '/sana.xml': fileRoute('sana-rss2.xml', 'application/rss+xml; charset=utf-8'),
     '/alwatan.atom': fileRoute('alwatan-atom.xml', 'application/atom+xml'),
@@ -57,7 +58,7 @@ beforeAll(async () => {
   });
   await pollCycle(config, { store, fetch: createFetcher(), now: Date.now, log: silentLog }, { onlyDue: false });
   publisher = createPublisher(config, store, { recordRender: () => renders++ });
-  app = buildApp({ publisher, config: () => config, status: () => buildStatus(config, store.read(), Date.now()), stories: () => store.read().stories });
+  app = buildApp({ publisher, config: () => config, status: () => storeStatus(config, store) });
 }, 30_000);
 afterAll(() => feeds.close());
 
@@ -188,8 +189,9 @@ describe('paging', () => {
       const next = /<link rel="next" type="application\/atom\+xml" href="http:\/\/nahr\.test([^"]+)"\/>/.exec(body)?.[1];
       url = next;
     }
-    expect(pages).toBe(Math.ceil(store.read().stories.length / 4));
-    expect(seen).toHaveLength(store.read().stories.length);
+    const stored = (await store.dump()).stories.length;
+    expect(pages).toBe(Math.ceil(stored / 4));
+    expect(seen).toHaveLength(stored);
     expect(new Set(seen).size).toBe(seen.length);
   });
   it('JSON Feed pages through next_url', async () => {
@@ -206,17 +208,18 @@ describe('caching and compression', () => {
     expect(b.statusCode).toBe(304);
     await get('/feeds/topics/idlib.atom');
     expect(renders - before).toBe(1);
-    await store.write({ ...store.read() }); // a poll that changed nothing in this feed
+    await store.replace(await store.dump()); // a poll that changed nothing in this feed
     await get('/feeds/topics/idlib.atom');
     expect(renders - before).toBe(1);
-    const data = store.read();
+    const data = await store.dump();
     const idlib = data.stories.find((s) => s.topics.includes('idlib'))!;
-    await store.write({ ...data, stories: data.stories.map((s) => (s === idlib ? { ...s, updated: '2026-11-30T00:00:00.000Z' } : s)) });
+    await store.replace({ ...data, stories: data.stories.map((s) => (s === idlib ? { ...s, updated: '2026-11-30T00:00:00.000Z' } : s)) });
     expect(renders - before).toBe(1); // lazily: nothing until asked
     await get('/feeds/topics/idlib.atom');
     expect(renders - before).toBe(2);
     await get('/feeds/topics/daraa.atom');
-    await store.write({ ...store.read(), stories: store.read().stories.map((s) => (s.topics.includes('idlib') ? { ...s, updated: '2026-11-30T01:00:00.000Z' } : s)) });
+    const again = await store.dump();
+    await store.replace({ ...again, stories: again.stories.map((s) => (s.topics.includes('idlib') ? { ...s, updated: '2026-11-30T01:00:00.000Z' } : s)) });
     const n = renders;
     await get('/feeds/topics/daraa.atom'); // untouched by that change: served without a render
     expect(renders).toBe(n);
@@ -259,8 +262,11 @@ describe('hostile and empty inputs, in every format', () => {
       image: 'https://evil.example/i.webp', enclosures: [{ url: 'https://evil.example/a.mp3', type: 'audio/mpeg', length: 10 }],
     }],
   };
-  const hostileStore = memoryStore({ version: 1, stories: [evil], sources: {}, seen: {} });
-  const hostile = buildApp({ publisher: createPublisher(hostileConfig, hostileStore), config: () => hostileConfig, status: () => buildStatus(hostileConfig, hostileStore.read(), Date.now()), stories: () => hostileStore.read().stories });
+  let hostile: ReturnType<typeof buildApp>;
+  beforeAll(async () => {
+    const hostileStore = await openTestStore({ version: 1, stories: [evil], sources: {}, seen: {} });
+    hostile = buildApp({ publisher: createPublisher(hostileConfig, hostileStore), config: () => hostileConfig, status: () => storeStatus(hostileConfig, hostileStore) });
+  });
   const schema = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'schema', 'jsonfeed-1.1.schema.json'), 'utf8'));
 
   it.each(['/feeds/all', '/feeds/topics/empty', '/feeds/topics/odd', '/feeds/sources/evil'])('%s stays valid', async (path) => {

@@ -11,6 +11,7 @@ import { buildApp } from '../src/serve/app.js';
 import { buildStatus } from '../src/serve/status.js';
 import { runCliSync } from './helpers/cli.js';
 import { memoryStore } from './helpers/memory-store.js';
+import { storeStatus } from '../src/serve/status.js';
 import { repoRoot } from './helpers/paths.js';
 
 const shipped = readFileSync(join(repoRoot, 'config', 'feeds.yaml'), 'utf8');
@@ -19,7 +20,7 @@ const opml = (outlines: string) => `<?xml version="1.0" encoding="UTF-8"?><opml 
 function appFor(configText: string) {
   const config = parseConfig(configText);
   const store = memoryStore();
-  return buildApp({ publisher: createPublisher(config, store), config: () => config, status: () => buildStatus(config, store.read(), Date.now()), stories: () => store.read().stories });
+  return buildApp({ publisher: createPublisher(config, store), config: () => config, status: () => storeStatus(config, store) });
 }
 
 describe('OPML import', () => {

@@ -5,7 +5,7 @@ import type { FetchFeed, FetchRequest, FetchResult } from '../src/fetch/fetch.js
 import { silentLog } from '../src/log.js';
 import { feedUpdated } from '../src/publish/document.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
-import { memoryStore } from './helpers/memory-store.js';
+import { openTestStore, type TestStore } from './helpers/stores.js';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 const rss = (items: Array<{ guid: string; title: string; date?: string }>) =>
@@ -37,12 +37,12 @@ function fakeFetch(routes: Record<string, string | FeedError | 'not-modified'>, 
   };
 }
 
-const deps = (store = memoryStore(), fetch: FetchFeed, now = NOW) => ({ store, fetch, now: () => now, log: silentLog });
+const deps = (store: TestStore, fetch: FetchFeed, now = NOW) => ({ store, fetch, now: () => now, log: silentLog });
 const dated = 'Sun, 29 Nov 2026 08:00:00 GMT';
 
 describe('pollCycle', () => {
   it('folds across sources, files topics, and stores once', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     const fetch = fakeFetch({
       'https://a.example/feed': rss([{ guid: 'a1', title: 'افتتاح مشفى جديد في درعا', date: dated }]),
       'https://b.example/feed': rss([{ guid: 'b1', title: 'افتتاح مشفى جديد فى درعا - أ', date: dated }]),
@@ -55,16 +55,16 @@ describe('pollCycle', () => {
       ['c', 'ok', 1, 0],
     ]);
     expect(store.writes).toBe(1);
-    const stories = store.read().stories;
+    const stories = (await store.dump()).stories;
     expect(stories).toHaveLength(2);
     expect(stories.find((s) => s.reporters.length === 2)?.topics).toEqual(['daraa']);
   });
 
   it('one broken source never stops the others nor removes stored stories', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     const good = rss([{ guid: 'a1', title: 'خبر', date: dated }]);
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': good, 'https://b.example/feed': rss([{ guid: 'b1', title: 'خبر ب', date: dated }]) })), { onlyDue: false });
-    expect(store.read().stories).toHaveLength(2);
+    expect((await store.dump()).stories).toHaveLength(2);
     const reports = await pollCycle(
       config(),
       deps(store, fakeFetch({ 'https://a.example/feed': good, 'https://b.example/feed': new FeedError('timeout', 'no complete answer within 20 s'), 'https://c.example/feed': '<html><body>oops</body></html>' })),
@@ -73,35 +73,35 @@ describe('pollCycle', () => {
     expect(reports.map((r) => r.outcome)).toEqual(['ok', 'failed', 'failed']);
     expect(reports[1]!.error).toEqual({ code: 'timeout', message: 'no complete answer within 20 s' });
     expect(reports[2]!.error?.code).toBe('not-a-feed');
-    expect(store.read().stories).toHaveLength(2);
-    expect(store.read().sources.b).toMatchObject({ consecutiveFailures: 1, lastError: 'no complete answer within 20 s' });
-    expect(store.read().sources.a).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
+    expect((await store.dump()).stories).toHaveLength(2);
+    expect((await store.dump()).sources.b).toMatchObject({ consecutiveFailures: 1, lastError: 'no complete answer within 20 s' });
+    expect((await store.dump()).sources.a).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
   });
 
   it('sends the stored validators and treats 304 as success without changes', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     const calls: FetchRequest[] = [];
     const body = rss([{ guid: 'a1', title: 'خبر', date: dated }]);
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': body })), { onlyDue: false });
     const reports = await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': 'not-modified' }, calls)), { onlyDue: false });
     expect(calls.find((c) => c.url === 'https://a.example/feed')?.etag).toBe(`"${body.length}"`);
     expect(reports[0]!.outcome).toBe('not-modified');
-    expect(store.read().stories).toHaveLength(1);
+    expect((await store.dump()).stories).toHaveLength(1);
   });
 
   it('does not re-add an item retention dropped while it lingers in its feed', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     const old = rss([{ guid: 'a1', title: 'خبر قديم', date: 'Sun, 01 Nov 2026 08:00:00 GMT' }]);
     const cfg = config({ retention: { days: 30 } });
     await pollCycle(cfg, deps(store, fakeFetch({ 'https://a.example/feed': old }), Date.parse('2026-11-10T00:00:00Z')), { onlyDue: false });
-    expect(store.read().stories).toHaveLength(1);
+    expect((await store.dump()).stories).toHaveLength(1);
     const reports = await pollCycle(cfg, deps(store, fakeFetch({ 'https://a.example/feed': old }), Date.parse('2026-12-05T00:00:00Z')), { onlyDue: false });
-    expect(store.read().stories).toHaveLength(0);
+    expect((await store.dump()).stories).toHaveLength(0);
     expect(reports[0]).toMatchObject({ newStories: 0, known: 1 });
   });
 
   it('with onlyDue polls only sources whose time has come; skips disabled ones', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     const calls: FetchRequest[] = [];
     const routes = { 'https://a.example/feed': rss([]), 'https://b.example/feed': rss([]), 'https://c.example/feed': rss([]) };
     const cfg = configSchema.parse({ ...config(), sources: config().sources.map((s) => (s.id === 'c' ? { ...s, enabled: false } : s)) });
@@ -115,13 +115,13 @@ describe('pollCycle', () => {
   });
 
   it('re-files stored stories when the topic rules change, without refetching them', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     const body = rss([{ guid: 'a1', title: 'افتتاح مشفى في حمص', date: dated }]);
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': body })), { onlyDue: false });
-    expect(store.read().stories[0]!.topics).toEqual([]);
+    expect((await store.dump()).stories[0]!.topics).toEqual([]);
     const edited = configSchema.parse({ ...config(), topics: [...config().topics, { id: 'homs', title: 'حمص', keywords: ['حمص'] }] });
     await pollCycle(edited, deps(store, fakeFetch({ 'https://a.example/feed': 'not-modified' })), { onlyDue: false });
-    expect(store.read().stories[0]!.topics).toEqual(['homs']);
+    expect((await store.dump()).stories[0]!.topics).toEqual(['homs']);
   });
 
   it('makes the earliest report the first reporter, whatever the config order', async () => {
@@ -132,10 +132,10 @@ describe('pollCycle', () => {
     };
     const results = [];
     for (const order of [['a', 'b', 'c'], ['c', 'a', 'b'], ['b', 'c', 'a']]) {
-      const store = memoryStore();
+      const store = await openTestStore();
       const cfg = configSchema.parse({ ...config(), sources: order.map((id) => config().sources.find((s) => s.id === id)!) });
       await pollCycle(cfg, deps(store, fakeFetch(routes)), { onlyDue: false });
-      const [story] = store.read().stories;
+      const [story] = (await store.dump()).stories;
       results.push({ id: story!.id, published: story!.published, reporters: story!.reporters.map((r) => r.sourceId) });
     }
     expect(results[0]).toEqual({ id: expect.any(String), published: '2026-11-29T06:00:00.000Z', reporters: ['b', 'c', 'a'] });
@@ -144,29 +144,29 @@ describe('pollCycle', () => {
   });
 
   it('moves the feed\'s Last-Modified when a story with an older date arrives', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'a1', title: 'خبر أول', date: 'Sun, 29 Nov 2026 10:00:00 GMT' }]) })), { onlyDue: false });
-    const first = feedUpdated(store.read().stories);
+    const first = feedUpdated((await store.dump()).stories);
     const later = NOW + 3_600_000;
     await pollCycle(config(), deps(store, fakeFetch({ 'https://b.example/feed': rss([{ guid: 'b1', title: 'خبر ثان', date: 'Sun, 29 Nov 2026 09:00:00 GMT' }]) }), later), { onlyDue: false });
-    const second = feedUpdated(store.read().stories);
+    const second = feedUpdated((await store.dump()).stories);
     expect(second > first).toBe(true);
     expect(second).toBe(new Date(later).toISOString());
   });
 
   it('bumps updated of a stored story that joins a topic after an edit', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'a1', title: 'افتتاح مشفى في حمص', date: dated }]) })), { onlyDue: false });
-    const before = store.read().stories[0]!.updated;
+    const before = (await store.dump()).stories[0]!.updated;
     const edited = configSchema.parse({ ...config(), topics: [{ id: 'homs', title: 'حمص', keywords: ['حمص'] }] });
     await pollCycle(edited, deps(store, fakeFetch({}), NOW + 60_000), { onlyDue: false });
-    expect(store.read().stories[0]!.updated).toBe(new Date(NOW + 60_000).toISOString());
+    expect((await store.dump()).stories[0]!.updated).toBe(new Date(NOW + 60_000).toISOString());
     expect(before).toBe('2026-11-29T08:00:00.000Z');
   });
 
   it('uses the first-seen time for a future-dated item', async () => {
-    const store = memoryStore();
+    const store = await openTestStore();
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'f', title: 'مستقبل', date: 'Tue, 01 Jun 2027 06:00:00 GMT' }]) })), { onlyDue: false });
-    expect(store.read().stories[0]!.published).toBe(new Date(NOW).toISOString());
+    expect((await store.dump()).stories[0]!.published).toBe(new Date(NOW).toISOString());
   });
 });

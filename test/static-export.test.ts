@@ -10,7 +10,7 @@ import type { Story } from '../src/model.js';
 import { createPublisher } from '../src/publish/feeds.js';
 import { exportStatic } from '../src/publish/static-export.js';
 import { runCliSync } from './helpers/cli.js';
-import { memoryStore } from './helpers/memory-store.js';
+import { openTestStore } from './helpers/stores.js';
 
 const config = configSchema.parse({
   publicUrl: 'http://nahr.test',
@@ -31,24 +31,24 @@ function files(dir: string, base = dir): string[] {
 describe('static export', () => {
   it('writes every feed, format and page, with precompressed twins, as the server renders them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
-    const store = memoryStore({ version: 1, stories, sources: {}, seen: {} });
+    const store = await openTestStore({ version: 1, stories, sources: {}, seen: {} });
     const publisher = createPublisher(config, store);
-    await exportStatic(publisher, config, out, store.read().stories);
+    await exportStatic(publisher, config, out);
     const list = files(out);
     for (const f of ['index.html', 'opml.xml', 'feeds/all.atom', 'feeds/all.rss', 'feeds/all.json', 'feeds/all/page/2.atom', 'feeds/all/page/3.json', 'feeds/topics/daraa.atom', 'feeds/topics/hama.rss', 'feeds/sources/sana/page/2.rss']) {
       expect(list, f).toContain(f);
     }
     expect(list).not.toContain('feeds/all/page/4.atom'); // 8 stories, 3 a page
-    expect(readFileSync(join(out, 'feeds/all.atom'))).toEqual(publisher.render({ kind: 'all' }, 'atom')!.body);
+    expect(readFileSync(join(out, 'feeds/all.atom'))).toEqual((await publisher.render({ kind: 'all' }, 'atom'))!.body);
     expect(gunzipSync(readFileSync(join(out, 'feeds/all.json.gz'))).toString()).toBe(readFileSync(join(out, 'feeds/all.json'), 'utf8'));
     expect(list.some((f) => f.includes('.tmp'))).toBe(false);
   });
 
   it('never lets a reader see a half-written file, and removes pages that no longer exist', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
-    const store = memoryStore({ version: 1, stories, sources: {}, seen: {} });
+    const store = await openTestStore({ version: 1, stories, sources: {}, seen: {} });
     const publisher = createPublisher(config, store);
-    await exportStatic(publisher, config, out, store.read().stories);
+    await exportStatic(publisher, config, out);
     let reads = 0;
     let reading = true;
     const reader = (async () => {
@@ -61,29 +61,29 @@ describe('static export', () => {
       }
     })();
     for (let round = 0; round < 10; round++) {
-      await store.write({ ...store.read(), stories: stories.slice(0, 8 - (round % 4)) });
-      await exportStatic(publisher, config, out, store.read().stories);
+      await store.replace({ ...(await store.dump()), stories: stories.slice(0, 8 - (round % 4)) });
+      await exportStatic(publisher, config, out);
     }
     reading = false;
     await reader;
     expect(reads).toBeGreaterThan(10);
-    await store.write({ ...store.read(), stories: stories.slice(0, 2) });
-    const result = await exportStatic(publisher, config, out, store.read().stories);
+    await store.replace({ ...(await store.dump()), stories: stories.slice(0, 2) });
+    const result = await exportStatic(publisher, config, out);
     expect(result.removed).toBeGreaterThan(0);
     expect(existsSync(join(out, 'feeds/all/page/2.atom'))).toBe(false);
   });
 
   it('rewrites only what changed, and removes a dropped topic\'s pages', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nahr-site-'));
-    const store = memoryStore({ version: 1, stories, sources: {}, seen: {} });
+    const store = await openTestStore({ version: 1, stories, sources: {}, seen: {} });
     const publisher = createPublisher(config, store);
-    const first = await exportStatic(publisher, config, out, store.read().stories);
+    const first = await exportStatic(publisher, config, out);
     expect(first.written).toBe(first.files);
-    const again = await exportStatic(publisher, config, out, store.read().stories);
+    const again = await exportStatic(publisher, config, out);
     expect(again.written).toBe(0);
     const fewer = configSchema.parse({ ...config, topics: config.topics.filter((t) => t.id !== 'hama') });
     publisher.setConfig(fewer);
-    const after = await exportStatic(publisher, fewer, out, store.read().stories);
+    const after = await exportStatic(publisher, fewer, out);
     expect(existsSync(join(out, 'topics/hama/index.html'))).toBe(false);
     expect(existsSync(join(out, 'feeds/topics/hama.atom'))).toBe(false);
     expect(after.removed).toBeGreaterThanOrEqual(6);

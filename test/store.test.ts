@@ -7,7 +7,7 @@ import { StoreLockedError } from '../src/errors.js';
 import { JSONFile } from 'lowdb/node';
 import { configSchema } from '../src/config/schema.js';
 import { renderStatusPage } from '../src/serve/status-page.js';
-import { buildStatus } from '../src/serve/status.js';
+import { storeStatus } from '../src/serve/status.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import { emptyData, type StoreData } from '../src/store/store.js';
 
@@ -18,7 +18,7 @@ describe('lowdb store', () => {
     const dir = tempDir();
     const a = await openLowdbStore(dir);
     await a.write({ ...emptyData(), sources: { sana: { consecutiveFailures: 2, lastError: 'HTTP 500' } } });
-    expect(a.revision).toBe(1);
+    expect(await a.revision()).toBe(1);
     await a.close();
     expect(JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')).sources.sana.lastError).toBe('HTTP 500');
     const b = await openLowdbStore(dir);
@@ -134,7 +134,7 @@ describe('lowdb store', () => {
     await expect(store.write({ ...emptyData(), sources: { second: { consecutiveFailures: 0 } } })).rejects.toThrow(/ENOSPC/);
     expect(JSON.parse(readFileSync(join(dir, 'nahr.json'), 'utf8')).sources).toEqual({ first: { consecutiveFailures: 0 } });
     expect(store.health?.lastWriteError?.message).toMatch(/^store write failed: ENOSPC/);
-    const status = buildStatus(configSchema.parse({}), store.read(), Date.now(), store.health);
+    const status = await storeStatus(configSchema.parse({}), store);
     expect(status.store?.lastWriteError?.message).toMatch(/ENOSPC/);
     expect(renderStatusPage(status)).toContain('data-store="write-failed"');
     full = false;

@@ -4,7 +4,7 @@ import { configSchema } from '../src/config/schema.js';
 import type { Story } from '../src/model.js';
 import { createPublisher } from '../src/publish/feeds.js';
 import { emptyData } from '../src/store/store.js';
-import { memoryStore } from './helpers/memory-store.js';
+import { openTestStore } from './helpers/stores.js';
 
 const T0 = Date.UTC(2026, 11, 1, 12, 3);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -17,27 +17,27 @@ const config = configSchema.parse({ sources: ['a', 'b', 'c', 'd'].map((id) => ({
 afterEach(() => vi.useRealTimers());
 
 describe('the top feed', () => {
-  it('ranks the last 24 h by distinct outlets (then newest), leaves out single reports and older stories', () => {
+  it('ranks the last 24 h by distinct outlets (then newest), leaves out single reports and older stories', async () => {
     vi.useFakeTimers({ now: T0, toFake: ['Date'] });
-    const store = memoryStore({ ...emptyData(), stories: [story('two', ['a', 'b'], 1), story('three', ['a', 'b', 'c'], 5), story('one', ['d'], 0.5), story('old', ['a', 'b', 'c', 'd'], 30), story('two-newer', ['c', 'd'], 0.2)] });
-    const xml = createPublisher(config, store).render({ kind: 'top' }, 'atom')!.body.toString();
+    const store = await openTestStore({ ...emptyData(), stories: [story('two', ['a', 'b'], 1), story('three', ['a', 'b', 'c'], 5), story('one', ['d'], 0.5), story('old', ['a', 'b', 'c', 'd'], 30), story('two-newer', ['c', 'd'], 0.2)] });
+    const xml = (await createPublisher(config, store).render({ kind: 'top' }, 'atom'))!.body.toString();
     expect([...xml.matchAll(/story\/([a-z-]+)<\/id>/g)].map((m) => m[1])).toEqual(['three', 'two-newer', 'two']);
     expect(xml).toContain('خبر three (3 مصادر)');
     expect(xml).toContain('نقلته 3 مصادر: مصدر a، مصدر b، مصدر c');
   });
 
-  it('drops a story once it is 24 h old, and its Last-Modified never goes back', () => {
+  it('drops a story once it is 24 h old, and its Last-Modified never goes back', async () => {
     vi.useFakeTimers({ now: T0, toFake: ['Date'] });
-    const store = memoryStore({ ...emptyData(), stories: [story('two', ['a', 'b'], 23)] });
+    const store = await openTestStore({ ...emptyData(), stories: [story('two', ['a', 'b'], 23)] });
     const publisher = createPublisher(config, store);
-    const before = publisher.render({ kind: 'top' }, 'atom')!;
+    const before = (await publisher.render({ kind: 'top' }, 'atom'))!;
     expect(before.body.toString()).toContain('story/two');
     vi.setSystemTime(T0 + 2 * 3_600_000); // the story is 25 h old now, the store unchanged
-    const after = publisher.render({ kind: 'top' }, 'atom')!;
+    const after = (await publisher.render({ kind: 'top' }, 'atom'))!;
     expect(after.body.toString()).not.toContain('story/two');
     expect(after.etag).not.toBe(before.etag);
     expect(Date.parse(after.lastModified)).toBeGreaterThan(Date.parse(before.lastModified));
     vi.setSystemTime(T0 + 2 * 3_600_000 + 60_000); // a minute on, nothing changed: same render
-    expect(publisher.render({ kind: 'top' }, 'atom')).toBe(after);
+    expect((await publisher.render({ kind: 'top' }, 'atom'))).toBe(after);
   });
 });

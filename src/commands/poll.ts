@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { fetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
-import { openLowdbStore, reportMovedAside } from '../store/lowdb-store.js';
+import { openStore } from '../store/open.js';
 import { pollCycle, type SourceReport } from '../worker/poll-cycle.js';
 
 export interface PollCommand {
@@ -50,7 +50,7 @@ export function formatTable(reports: SourceReport[]): string {
 
 export async function runPoll(cmd: PollCommand): Promise<SourceReport[]> {
   const config: Config = await loadConfig(cmd.configFile);
-  const store = await openLowdbStore(cmd.dataDir, { onMovedAside: (i) => reportMovedAside(cmd.log, i) });
+  const store = await openStore(config, cmd.dataDir, { log: cmd.log });
   const onProgress = cmd.tty
     ? ({ done, total, failed }: { done: number; total: number; failed: number }) =>
         cmd.tty!.write(`\r\x1b[Kpolling: ${done}/${total} sources done${failed ? `, ${failed} failing` : ''}`)

@@ -11,9 +11,9 @@ import { createPublisher } from '../publish/feeds.js';
 import { exportStatic } from '../publish/static-export.js';
 import { changedFeeds, feedUrls, notifyHubs, type HubPost } from '../publish/websub.js';
 import { buildApp } from '../serve/app.js';
-import { buildStatus } from '../serve/status.js';
-import { openLowdbStore, reportMovedAside } from '../store/lowdb-store.js';
-import { refileIfRulesChanged } from '../worker/poll-cycle.js';
+import { storeStatus } from '../serve/status.js';
+import { openStore } from '../store/open.js';
+import { refileIfRulesChanged, type StoredChanges } from '../worker/poll-cycle.js';
 import { applyConfigChange } from '../worker/reload.js';
 import { startScheduler } from '../worker/scheduler.js';
 import { POLL_JITTER_MS } from './poll.js';
@@ -28,10 +28,20 @@ export interface ServeCommand {
   postToHub?: HubPost;
   /** Keep a static copy of the site in this folder, updated after every poll. */
   staticOut?: string;
+  /** all (default): poll and serve; poller: poll only; web: serve only, from the shared
+   * store. poller and web need store.kind postgres. */
+  role?: ServeRole;
+}
+
+export type ServeRole = 'all' | 'poller' | 'web';
+
+export class ServeRoleError extends Error {
+  override readonly name = 'ServeRoleError';
 }
 
 export interface Running {
-  url: string;
+  /** Where the HTTP server listens (not for a poller). */
+  url?: string;
   /** Stop watching and scheduling, let the running cycle finish and its write land, close. */
   close(): Promise<void>;
 }
@@ -44,60 +54,58 @@ async function readConfig(file: string): Promise<{ config: Config; text: string 
 
 export async function runServe(cmd: ServeCommand): Promise<Running> {
   const { log } = cmd;
+  const role = cmd.role ?? 'all';
   const initial = await readConfig(cmd.configFile);
   let config = initial.config;
-  const store = await openLowdbStore(cmd.dataDir, { onMovedAside: (i) => reportMovedAside(log, i) });
+  if (role !== 'all' && config.store.kind !== 'postgres') {
+    throw new ServeRoleError(`--role ${role} shares the store with other processes: it needs store.kind: postgres (lowdb is one process's file)`);
+  }
+  const polls = role !== 'web';
+  const serves = role !== 'poller';
+  const store = await openStore(config, cmd.dataDir, { log });
   const metrics = createMetrics();
-  // Stories polled by `nahr poll` or an earlier run are served at once, re-filed first if
-  // the topics were edited since they were stored.
-  const refiled = refileIfRulesChanged(store.read(), config, Date.now());
-  if (refiled) await store.write(refiled);
-
   const publisher = createPublisher(config, store, metrics);
-  const app = buildApp({
-    publisher,
-    config: () => config,
-    status: () => buildStatus(config, store.read(), Date.now(), store.health),
-    stories: () => store.read().stories,
-    metrics,
-  });
-  let url: string;
+  let app: ReturnType<typeof buildApp> | undefined;
+  let url: string | undefined;
   try {
-    url = await app.listen({ port: cmd.port, host: cmd.host });
+    // Stories polled by `nahr poll` or an earlier run are served at once, re-filed first if
+    // the topics were edited since they were stored.
+    if (polls) await refileIfRulesChanged(store, config, Date.now());
+    if (serves) {
+      app = buildApp({
+        publisher,
+        config: () => config,
+        status: () => storeStatus(config, store),
+        metrics,
+      });
+      url = await app.listen({ port: cmd.port, host: cmd.host });
+    }
   } catch (err) {
     await store.close();
     throw err;
   }
-  log.info({ url, config: cmd.configFile, data: cmd.dataDir, sources: config.sources.length }, 'serving');
+  log.info({ url, role, config: cmd.configFile, store: config.store.kind, data: config.store.kind === 'lowdb' ? cmd.dataDir : undefined, sources: config.sources.length }, role === 'poller' ? 'polling' : 'serving');
   // After each cycle: the static copy is brought up to date, then the hubs hear which
   // feeds changed (nothing when nothing did).
-  let published = store.read().stories;
   let exporting: Promise<unknown> = Promise.resolve();
   const exportSite = () => {
-    if (!cmd.staticOut) return exporting;
+    if (!cmd.staticOut || !polls) return exporting;
     const dir = cmd.staticOut;
     exporting = exporting
       .catch(() => undefined)
-      .then(() => exportStatic(publisher, config, dir, store.read().stories))
+      .then(() => exportStatic(publisher, config, dir))
       .catch((err: unknown) => log.error({ err: String(err), dir }, 'static export failed'));
     return exporting;
   };
   void exportSite();
-  const onCycle = () => {
-    const now = store.read().stories;
-    const changed = changedFeeds(published, now);
-    published = now;
+  const onStored = (changes: StoredChanges) => {
+    const changed = changedFeeds(changes.before, changes.after);
     if (changed.length === 0) return;
     void exportSite().then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, changed), log, cmd.postToHub));
   };
-  const scheduler = startScheduler(() => config, {
-    store,
-    fetch: cmd.fetch ?? fetchFeed,
-    now: Date.now,
-    log,
-    jitterMs: POLL_JITTER_MS,
-    metrics,
-  }, onCycle);
+  const scheduler = polls
+    ? startScheduler(() => config, { store, fetch: cmd.fetch ?? fetchFeed, now: Date.now, log, jitterMs: POLL_JITTER_MS, metrics, onStored })
+    : undefined;
 
   const watcher = watchConfig(cmd.configFile, initial.text, {
     onChange(next) {
@@ -106,7 +114,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
       const after = new Set(next.sources.map((s) => s.id));
       config = next;
       publisher.setConfig(next);
-      scheduler.reschedule(next.schedule);
+      scheduler?.reschedule(next.schedule);
       log.info(
         {
           config: cmd.configFile,
@@ -117,11 +125,10 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
         },
         'config reloaded',
       );
+      if (!scheduler) return; // a web front end only renders; pollers store the change
       // Changed sources made due, topics re-evaluated, then a cycle polls what is due.
       void scheduler
-        .exclusive(async () => {
-          await store.write(applyConfigChange(store.read(), prev, next, Date.now()));
-        })
+        .exclusive(() => applyConfigChange(store, prev, next, Date.now()))
         .then(() => exportSite()) // new topics, renamed sources, another publicUrl
         .then(() => scheduler.runNow())
         .catch((err: unknown) => log.error({ err: String(err) }, 'applying the reloaded config failed'));
@@ -137,9 +144,9 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
     close: () =>
       (closing ??= (async () => {
         watcher.close();
-        await scheduler.stop();
+        await scheduler?.stop();
         await exporting.catch(() => undefined);
-        await app.close();
+        await app?.close();
         await store.close();
       })()),
   };

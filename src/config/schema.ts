@@ -93,6 +93,23 @@ export const configSchema = z
       })
       .prefault({}),
     retention: z.strictObject({ days: positive('days').default(30) }).prefault({}),
+    store: z
+      .strictObject({
+        kind: z.enum(['lowdb', 'postgres'], { error: 'expected lowdb or postgres' }).default('lowdb'),
+        // postgres: the connection URL; else DATABASE_URL from the environment.
+        url: z
+          .string({ error: 'expected a postgres:// URL' })
+          .regex(/^postgres(ql)?:\/\//, { error: 'expected a postgres:// URL' })
+          .optional(),
+        // postgres: the schema nahr's tables live in (several deployments, one database).
+        schema: z
+          .string({ error: 'expected a schema name' })
+          .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: 'expected a lower-case SQL name (letters, digits, _)' })
+          .default('nahr'),
+        // How long a poller's claim on a source holds if the poller dies mid-cycle.
+        leaseSeconds: positive('seconds').default(300),
+      })
+      .prefault({}),
     feed: z
       .strictObject({
         maxEntries: z.number().int({ error: 'expected a whole number' }).min(1).max(1000).default(100),

@@ -22,8 +22,8 @@ export function splitStory(data: StoreData, id: string, sourceId: string, now: n
   // A derived id is seeded with the story it leaves and made unique against the store, so
   // splitting a first reporter twice never gives two stories one id.
   const taken = new Set(data.stories.map((s) => s.id));
-  let newId = r === 0 ? storyId(sourceId, `${reporter.guid}\nsplit from ${id}`) : storyId(sourceId, reporter.guid);
-  for (let n = 2; taken.has(newId); n++) newId = storyId(sourceId, `${reporter.guid}\nsplit from ${id}\n${n}`);
+  const newId = splitIdCandidates(id, sourceId, reporter.guid, r === 0).find((x) => !taken.has(x));
+  if (!newId) return { ok: false, reason: `story "${id}": ${sourceId} was split off it too many times` };
   const { joined: _dropped, ...bare } = reporter;
   const alone: Story = {
     id: newId,
@@ -50,4 +50,14 @@ export function splitStory(data: StoreData, id: string, sourceId: string, now: n
   stories.push(alone);
   const splits = [...(data.splits ?? []), { storyId: id, sourceId, guid: reporter.guid, at: nowIso }];
   return { ok: true, data: { ...data, stories, splits }, newStoryId: newId, touched: [id, newId] };
+}
+
+/** The ids a reporter split off a story may take, in order: the first not taken wins. The
+ * first reporter's own id is the story's, so it starts with a derived one. A store that
+ * loads part of its stories loads these with the story (`first` unknown: both kinds). */
+export function splitIdCandidates(id: string, sourceId: string, guid: string, first?: boolean): string[] {
+  const derived = (n: number) => storyId(sourceId, n === 1 ? `${guid}\nsplit from ${id}` : `${guid}\nsplit from ${id}\n${n}`);
+  const out = first === false ? [storyId(sourceId, guid)] : first ? [derived(1)] : [storyId(sourceId, guid), derived(1)];
+  for (let n = 2; n <= 64; n++) out.push(derived(n));
+  return out;
 }

@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Story } from '../model.js';
 import type { Metrics } from '../metrics.js';
-import type { Store, StoreData } from '../store/store.js';
+import { outletCount, TOP_HOURS } from '../store/select.js';
+import type { FeedSelector, FeedPage, Store } from '../store/store.js';
 import { renderAtom } from './atom.js';
 import { entryDoc, escapeHtml, feedUpdated, TAG_PREFIX, type EntryDoc, type FeedDoc, type Format, type SourceInfo } from './document.js';
 import { renderJsonFeed } from './json-feed.js';
-import { applyQuery, queryKey, querySearch, type FeedQuery } from './query.js';
+import { queryKey, querySearch, type FeedQuery } from './query.js';
 import { renderRss } from './rss.js';
 
 export interface Rendered {
@@ -22,47 +23,16 @@ export interface Rendered {
   encoded: Map<string, Buffer>;
 }
 
-export type FeedKey = { kind: 'all' } | { kind: 'top' } | { kind: 'topic'; id: string } | { kind: 'source'; id: string };
+export type FeedKey = FeedSelector;
+// What each feed holds is the store's to say (store/select.ts); re-exported for the
+// publishing side.
+export { byPublishedDesc, feedStories, outletCount, TOP_HOURS } from '../store/select.js';
 
 export const CONTENT_TYPES: Record<Format, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   rss: 'application/rss+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };
-
-/** Newest first by published; ties broken by id so the order never flickers. */
-export function byPublishedDesc(a: Story, b: Story): number {
-  return a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** How many distinct outlets reported a story. */
-export const outletCount = (s: Story): number => new Set(s.reporters.map((r) => r.sourceId)).size;
-
-/** The top feed's reach: stories of the last 24 hours. */
-export const TOP_HOURS = 24;
-
-/**
- * All stories of a feed, newest first (before paging and limits). The top feed: the
- * stories of the last 24 h that two or more outlets reported, most outlets first.
- */
-export function feedStories(stories: readonly Story[], key: FeedKey, now = Date.now()): Story[] {
-  if (key.kind === 'top') {
-    const since = new Date(now - TOP_HOURS * 3_600_000).toISOString();
-    return stories
-      .filter((s) => s.published >= since)
-      .map((s) => ({ s, n: outletCount(s) }))
-      .filter((x) => x.n >= 2)
-      .sort((a, b) => b.n - a.n || byPublishedDesc(a.s, b.s))
-      .map((x) => x.s);
-  }
-  const chosen =
-    key.kind === 'all'
-      ? [...stories]
-      : key.kind === 'topic'
-        ? stories.filter((s) => s.topics.includes(key.id))
-        : stories.filter((s) => s.reporters.some((r) => r.sourceId === key.id));
-  return chosen.sort(byPublishedDesc);
-}
 
 /** "/feeds/all", "/feeds/topics/daraa", "/feeds/sources/sana": the path without format. */
 export function feedBase(key: FeedKey): string {
@@ -76,14 +46,18 @@ export function pagePath(key: FeedKey, format: Format, page: number): string {
 
 export interface Publisher {
   /** The rendered document, or undefined for a topic, source or page that does not exist. */
-  render(key: FeedKey, format: Format, query?: FeedQuery, page?: number): Rendered | undefined;
+  render(key: FeedKey, format: Format, query?: FeedQuery, page?: number): Promise<Rendered | undefined>;
+  /** The newest stories of a feed (the river pages). */
+  latest(key: FeedKey, limit: number): Promise<Story[]>;
   /** Call after a config reload: every cached render is dropped. */
   setConfig(config: Config): void;
   /** Every (key, page) that exists now, for the static export. */
-  pages(): Array<{ key: FeedKey; page: number }>;
+  pages(): Promise<Array<{ key: FeedKey; page: number }>>;
 }
 
 const MAX_CACHED = 500;
+
+type Selection = FeedPage & { page: number };
 
 export function createPublisher(initial: Config, store: Store, metrics?: Pick<Metrics, 'recordRender'>): Publisher {
   let config = initial;
@@ -95,52 +69,38 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
     key.kind === 'top' ||
     (key.kind === 'topic' ? config.topics.some((t) => t.id === key.id) : config.sources.some((s) => s.id === key.id));
 
-  // A feed's stories, newest first, once per store revision: its three formats and every
-  // page and query share the one filter-and-sort instead of each doing it again.
-  // The top feed also changes with the clock (stories age out of its 24 h): its cached
-  // selection and renders are per 10-minute slot.
+  // The top feed also changes with the clock (stories age out of its 24 h): its renders
+  // are cached per 10-minute slot.
   const SLOT_MS = 600_000;
   const slot = (key: FeedKey) => (key.kind === 'top' ? String(Math.floor(Date.now() / SLOT_MS)) : '');
-  const sorted = new Map<string, { revision: number; slot: string; data: StoreData; stories: Story[] }>();
-  const storiesOf = (key: FeedKey): { data: StoreData; stories: Story[] } => {
-    const id = `${key.kind}:${'id' in key ? key.id : ''}`;
-    const hit = sorted.get(id);
-    if (hit && hit.revision === store.revision && hit.data === store.read() && hit.slot === slot(key)) return hit;
-    const data = store.read();
-    const entry = { revision: store.revision, slot: slot(key), data, stories: feedStories(data.stories, key, Date.now()) };
-    sorted.set(id, entry);
-    return entry;
-  };
 
-  /** The stories of one page, and how many pages there are. */
-  const select = (key: FeedKey, query: FeedQuery, page: number) => {
-    const { data, stories: all } = storiesOf(key);
-    const filtered = query.since || query.sources || query.q ? applyQuery(all, query) : all;
+  /** The stories of one page, or undefined past the last page. */
+  const select = async (key: FeedKey, query: FeedQuery, page: number): Promise<Selection | undefined> => {
     const size = query.limit ?? config.feed.maxEntries;
-    const pages = Math.max(1, Math.ceil(filtered.length / size));
-    return { data, pages, stories: page > pages ? undefined : filtered.slice((page - 1) * size, page * size) };
+    const sel = await store.feedPage(key, query, (page - 1) * size, size, Date.now());
+    if (page > 1 && sel.stories.length === 0) return undefined;
+    return { ...sel, page };
   };
 
   /** What a page's bytes depend on: a poll that touched none of it leaves its render. */
-  const fingerprintOf = (sel: ReturnType<typeof select>): string => {
+  const fingerprintOf = (sel: Selection): string => {
     const h = createHash('sha1');
-    h.update(String(sel.pages));
-    for (const s of sel.stories ?? []) {
+    h.update(String(sel.more));
+    for (const s of sel.stories) {
       h.update(`${s.id}|${s.updated}|${s.topics.join(',')}|${s.reporters.length}\n`);
       for (const r of s.reporters) {
-        const st = sel.data.sources[r.sourceId];
+        const st = sel.sources[r.sourceId];
         h.update(`${r.sourceId}|${st?.feedLink ?? ''}|${st?.feedTitle ?? ''}\n`);
       }
     }
     return h.digest('base64');
   };
 
-  const describe = (key: FeedKey, query: FeedQuery, page: number, sel: ReturnType<typeof select>): FeedDoc | undefined => {
-    const { data, pages, stories } = sel;
-    if (!stories) return undefined;
+  const describe = (key: FeedKey, query: FeedQuery, sel: Selection): FeedDoc => {
+    const { sources: states, more, stories, page } = sel;
     const base = config.publicUrl.replace(/\/+$/, '');
     const sources = new Map<string, SourceInfo>(
-      config.sources.map((s) => [s.id, { id: s.id, name: s.name, url: s.url, lang: s.lang, state: data.sources[s.id] }]),
+      config.sources.map((s) => [s.id, { id: s.id, name: s.name, url: s.url, lang: s.lang, state: states[s.id] }]),
     );
     const topicTitles = new Map(config.topics.map((t) => [t.id, t.title]));
     const topic = key.kind === 'topic' ? config.topics.find((t) => t.id === key.id) : undefined;
@@ -168,7 +128,7 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
       updated: top ? maxIso(feedUpdated(stories), new Date(Math.floor(Date.now() / SLOT_MS) * SLOT_MS).toISOString()) : feedUpdated(stories),
       homeUrl: `${base}/`,
       self,
-      ...(paged && page < pages ? { next: urls(page + 1) } : {}),
+      ...(paged && more ? { next: urls(page + 1) } : {}),
       ...(paged && page > 1 ? { previous: urls(page - 1) } : {}),
       hubs: config.websub.hubs,
       entries: stories.map((s) => (top ? topEntry(entryDoc(s, sources, topicTitles), s, sources) : entryDoc(s, sources, topicTitles, source?.id))),
@@ -178,25 +138,27 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
   const renderers: Record<Format, (d: FeedDoc) => string> = { atom: renderAtom, rss: renderRss, json: renderJsonFeed };
 
   return {
-    render(key, format, query = {}, page = 1) {
+    async render(key, format, query = {}, page = 1) {
       if (!exists(key) || !Number.isInteger(page) || page < 1) return undefined;
       const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
+      const revision = await store.revision();
       const hit = cache.get(id);
       if (hit) {
         // Least recently used leaves first: a hit moves to the end.
         cache.delete(id);
         cache.set(id, hit);
       }
-      if (hit && hit.revision === store.revision && hit.generation === generation && hit.slot === slot(key)) return hit.rendered;
-      const sel = select(key, query, page);
+      if (hit && hit.revision === revision && hit.generation === generation && hit.slot === slot(key)) return hit.rendered;
+      const gen = generation;
+      const sel = await select(key, query, page);
+      if (!sel) return undefined;
       const fingerprint = fingerprintOf(sel);
-      if (hit && hit.generation === generation && hit.fingerprint === fingerprint && sel.stories) {
-        hit.revision = store.revision; // the store changed (or the clock moved), this page did not: no render
+      if (hit && hit.generation === gen && hit.fingerprint === fingerprint) {
+        hit.revision = revision; // the store changed (or the clock moved), this page did not: no render
         hit.slot = slot(key);
         return hit.rendered;
       }
-      const doc = describe(key, query, page, sel);
-      if (!doc) return undefined;
+      const doc = describe(key, query, sel);
       const body = Buffer.from(renderers[format](doc), 'utf8');
       metrics?.recordRender(`${format}:${'id' in key ? `${key.kind}/${key.id}` : key.kind}`);
       const rendered: Rendered = {
@@ -206,22 +168,34 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
         contentType: CONTENT_TYPES[format],
         encoded: new Map(),
       };
+      // A config reload while this render waited on the store: serve it, cache nothing.
+      if (gen !== generation) return rendered;
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      cache.set(id, { revision: store.revision, generation, slot: slot(key), fingerprint, rendered });
+      cache.set(id, { revision, generation, slot: slot(key), fingerprint, rendered });
       return rendered;
+    },
+    async latest(key, limit) {
+      return (await store.feedPage(key, {}, 0, limit, Date.now())).stories;
     },
     setConfig(next) {
       config = next;
       generation++;
       cache.clear();
-      sorted.clear();
     },
-    pages() {
+    async pages() {
       const keys: FeedKey[] = [{ kind: 'all' }, { kind: 'top' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id })), ...config.sources.map((s) => ({ kind: 'source' as const, id: s.id }))];
-      return keys.flatMap((key) => {
-        const count = Math.max(1, Math.ceil(storiesOf(key).stories.length / config.feed.maxEntries));
-        return Array.from({ length: count }, (_, i) => ({ key, page: i + 1 }));
-      });
+      const out: Array<{ key: FeedKey; page: number }> = [];
+      const size = config.feed.maxEntries;
+      for (const key of keys) {
+        let page = 1;
+        for (;;) {
+          out.push({ key, page });
+          const { more } = await store.feedPage(key, {}, (page - 1) * size, size, Date.now());
+          if (!more) break;
+          page++;
+        }
+      }
+      return out;
     },
   };
 }

@@ -1,19 +1,12 @@
 // The query parameters every feed takes, checked strictly: a reader with a typo gets a
 // 400 with a one-line reason, never a silently unfiltered feed or a 500.
-import { foldedReporterText, phraseMatcher } from '../classify/topics.js';
 import type { Config } from '../config/schema.js';
 import { foldWords } from '../normalize/arabic.js';
-import type { Story } from '../model.js';
+import type { StoryFilter } from '../store/select.js';
 
-export interface FeedQuery {
+export interface FeedQuery extends StoryFilter {
   /** 1–500, overrides feed.maxEntries. */
   limit?: number;
-  /** Only stories published at or after this instant (ISO). */
-  since?: string;
-  /** Only stories one of these sources reported. */
-  sources?: string[];
-  /** A keyword, folded and matched like topic keywords. */
-  q?: string;
 }
 
 export type QueryResult = { ok: true; query: FeedQuery } | { ok: false; reason: string };
@@ -53,27 +46,6 @@ export function parseFeedQuery(params: Record<string, unknown>, config: Config):
 /** The canonical text of a query, for cache keys (same filters, same key). */
 export function queryKey(q: FeedQuery): string {
   return JSON.stringify([q.limit ?? null, q.since ?? null, q.sources ? [...q.sources].sort() : null, q.q ?? null]);
-}
-
-export function applyQuery(stories: Story[], q: FeedQuery): Story[] {
-  let out = stories;
-  if (q.since) out = out.filter((s) => s.published >= q.since!);
-  if (q.sources) {
-    const wanted = new Set(q.sources);
-    out = out.filter((s) => s.reporters.some((r) => wanted.has(r.sourceId)));
-  }
-  if (q.q) {
-    const matcher = phraseMatcher(q.q);
-    if (matcher) {
-      out = out.filter((s) =>
-        s.reporters.some((r) => {
-          matcher.lastIndex = 0;
-          return matcher.test(foldedReporterText(r));
-        }),
-      );
-    }
-  }
-  return out;
 }
 
 /** The query as a canonical URL search string ("" when there is none), for self links. */

@@ -9,9 +9,8 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Config } from '../config/schema.js';
-import type { Story } from '../model.js';
 import { FORMATS } from './document.js';
-import { feedStories, pagePath, type Publisher, type Rendered } from './feeds.js';
+import { pagePath, type Publisher, type Rendered } from './feeds.js';
 import { renderOpml } from './opml.js';
 import { RIVER_LENGTH, renderIndexPage } from './river-page.js';
 
@@ -43,7 +42,7 @@ export interface ExportResult {
   removed: number;
 }
 
-export async function exportStatic(publisher: Publisher, config: Config, dir: string, stories: readonly Story[]): Promise<ExportResult> {
+export async function exportStatic(publisher: Publisher, config: Config, dir: string): Promise<ExportResult> {
   const root = resolve(dir);
   let memo = lastWritten.get(root);
   if (!memo) lastWritten.set(root, (memo = new Map()));
@@ -72,17 +71,17 @@ export async function exportStatic(publisher: Publisher, config: Config, dir: st
     return { body, etag: createHash('sha256').update(body).digest('base64'), encoded: new Map<string, Buffer>() };
   };
 
-  for (const { key, page: n } of publisher.pages()) {
+  for (const { key, page: n } of await publisher.pages()) {
     for (const format of FORMATS) {
-      const rendered = publisher.render(key, format, {}, n);
+      const rendered = await publisher.render(key, format, {}, n);
       if (rendered) await put(pagePath(key, format, n), rendered);
     }
   }
   const links = { opml: '/opml.xml' }; // a static site has no /status
-  const river = (topicId?: string) =>
-    page(renderIndexPage({ config, stories: feedStories(stories, topicId ? { kind: 'topic', id: topicId } : { kind: 'all' }).slice(0, RIVER_LENGTH), topicId, links }));
-  await put('index.html', river());
-  for (const t of config.topics) await put(join('topics', t.id, 'index.html'), river(t.id));
+  const river = async (topicId?: string) =>
+    page(renderIndexPage({ config, stories: await publisher.latest(topicId ? { kind: 'topic', id: topicId } : { kind: 'all' }, RIVER_LENGTH), topicId, links }));
+  await put('index.html', await river());
+  for (const t of config.topics) await put(join('topics', t.id, 'index.html'), await river(t.id));
   await put('opml.xml', page(renderOpml(config)));
 
   let removed = 0;

@@ -4,8 +4,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/schema.js';
 import type { Metrics } from '../metrics.js';
-import type { Story } from '../model.js';
-import { feedStories, type Publisher } from '../publish/feeds.js';
+import type { Publisher } from '../publish/feeds.js';
 import { renderOpml } from '../publish/opml.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { RIVER_LENGTH, renderIndexPage } from '../publish/river-page.js';
@@ -15,9 +14,7 @@ import type { Status } from './status.js';
 export interface AppDeps {
   publisher: Publisher;
   config: () => Config;
-  status: () => Status;
-  /** The stored stories, for the pages people read. */
-  stories: () => readonly Story[];
+  status: () => Promise<Status>;
   metrics?: Metrics;
 }
 
@@ -35,22 +32,22 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   app.get('/health', async () => ({ status: 'ok' }));
 
-  const river = (topicId?: string) => {
+  const river = async (topicId?: string) => {
     const config = deps.config();
-    const stories = feedStories(deps.stories(), topicId ? { kind: 'topic', id: topicId } : { kind: 'all' }).slice(0, RIVER_LENGTH);
+    const stories = await deps.publisher.latest(topicId ? { kind: 'topic', id: topicId } : { kind: 'all' }, RIVER_LENGTH);
     return renderIndexPage({ config, stories, topicId });
   };
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(river()));
+  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await river()));
   app.get<{ Params: { id: string } }>('/topics/:id', async (req, reply) => {
     if (!deps.config().topics.some((t) => t.id === req.params.id)) return reply.code(404).type('text/plain; charset=utf-8').send('no such topic\n');
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(river(req.params.id));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await river(req.params.id));
   });
 
   app.get('/status', async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderStatusPage(deps.status())),
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderStatusPage(await deps.status())),
   );
   app.get('/status.json', async (_req, reply) =>
-    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(deps.status(), null, 2)),
+    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(await deps.status(), null, 2)),
   );
 
   if (metrics) {

@@ -78,7 +78,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: { publisher: Publ
     const config = deps.config();
     const query = parseFeedQuery(req.query ?? {}, config);
     if (!query.ok) return reply.code(400).type('text/plain; charset=utf-8').send(`${query.reason}\n`);
-    const rendered = deps.publisher.render(parsed.key, parsed.format, query.query, parsed.page);
+    const rendered = await deps.publisher.render(parsed.key, parsed.format, query.query, parsed.page);
     if (!rendered) return reply.code(404).type('text/plain; charset=utf-8').send('no such feed\n');
     return sendRendered(req, reply, rendered, config);
   });

@@ -1,6 +1,7 @@
 // What /status.json tells an operator: every configured source by id, its state and why.
 import type { Config } from '../config/schema.js';
-import type { StoreData, StoreHealth } from '../store/store.js';
+import type { SourceState } from '../model.js';
+import type { Store, StoreHealth, StoreStats } from '../store/store.js';
 import { inRetryAfterWindow, nextTick } from '../worker/schedule.js';
 
 export type SourceHealth = 'ok' | 'failing' | 'backing-off' | 'disabled' | 'pending';
@@ -47,16 +48,8 @@ function nextPollTime(schedule: string, nextDue: string | undefined, now: number
   return new Date(nextTick(schedule, from - 1)).toISOString();
 }
 
-export function buildStatus(config: Config, data: StoreData, now: number, health?: StoreHealth): Status {
-  const dayAgo = new Date(now - 86_400_000).toISOString();
-  const recent = new Map<string, number>();
-  const stored = new Map<string, number>();
-  for (const story of data.stories) {
-    for (const r of story.reporters) {
-      stored.set(r.sourceId, (stored.get(r.sourceId) ?? 0) + 1);
-      if (r.seenAt >= dayAgo) recent.set(r.sourceId, (recent.get(r.sourceId) ?? 0) + 1);
-    }
-  }
+/** `stats` counts reports first seen since 24 hours before `now`. */
+export function buildStatus(config: Config, data: { sources: Record<string, SourceState> }, stats: StoreStats, now: number, health?: StoreHealth): Status {
   const sources = config.sources.map((s): SourceStatus => {
     const st = data.sources[s.id];
     return {
@@ -74,12 +67,17 @@ export function buildStatus(config: Config, data: StoreData, now: number, health
       nextPoll: s.enabled ? nextPollTime(config.schedule, st?.nextDue, now) : undefined,
       retryAfterUntil: st?.retryAfterUntil,
       movedTo: st?.permanentRedirect,
-      itemsLast24h: recent.get(s.id) ?? 0,
-      storiesStored: stored.get(s.id) ?? 0,
+      itemsLast24h: stats.perSource.get(s.id)?.recent ?? 0,
+      storiesStored: stats.perSource.get(s.id)?.stored ?? 0,
     };
   });
-  const totals = { sources: sources.length, stories: data.stories.length, ok: 0, failing: 0, 'backing-off': 0, disabled: 0, pending: 0 };
+  const totals = { sources: sources.length, stories: stats.stories, ok: 0, failing: 0, 'backing-off': 0, disabled: 0, pending: 0 };
   for (const s of sources) totals[s.state]++;
   const store = health && (health.lastWriteError || health.movedAside) ? { ...health } : undefined;
   return { generatedAt: new Date(now).toISOString(), ...(store ? { store } : {}), totals, sources };
+}
+
+/** The status of what a store holds now. */
+export async function storeStatus(config: Config, store: Store, now = Date.now()): Promise<Status> {
+  return buildStatus(config, await store.head(), await store.stats(new Date(now - 86_400_000).toISOString()), now, store.health);
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { acquireLock } from './lock.js';
-import { emptyData, type Store, type StoreData, type StoreHealth } from './store.js';
+import { memoryStore, type MemoryStore } from './memory.js';
+import { emptyData, type StoreData, type StoreHealth } from './store.js';
 
 export class StoreCorruptError extends Error {
   override readonly name = 'StoreCorruptError';
@@ -28,7 +29,7 @@ function asideName(file: string): string {
   return `${file}.corrupt-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
 }
 
-export async function openLowdbStore(dir: string, options: OpenOptions = {}): Promise<Store> {
+export async function openLowdbStore(dir: string, options: OpenOptions = {}): Promise<MemoryStore> {
   mkdirSync(dir, { recursive: true });
   const lock = acquireLock(dir);
   const file = join(dir, 'nahr.json');
@@ -63,39 +64,23 @@ export async function openLowdbStore(dir: string, options: OpenOptions = {}): Pr
   const data = db.data;
   data.sources ??= {};
   data.seen ??= {};
-  let revision = 0;
-  let writing: Promise<void> = Promise.resolve();
-  return {
-    read: () => db.data,
-    get revision() {
-      return revision;
-    },
+  return memoryStore({
+    kind: 'lowdb',
+    data,
     health,
-    async write(next) {
+    // A failed write (disk full) leaves the previous file whole; the next write retries.
+    persist: async (next) => {
       db.data = next;
-      revision++;
-      // Writes are serialized: lowdb's steno coalesces, but we want each to finish in order.
-      // A failed write (disk full) leaves the previous file whole; the next write retries.
-      const done = writing
-        .catch(() => undefined)
-        .then(() => db.write())
-        .then(
-          () => {
-            delete health.lastWriteError;
-          },
-          (err: unknown) => {
-            health.lastWriteError = { at: new Date().toISOString(), message: `store write failed: ${(err as Error).message}` };
-            throw err;
-          },
-        );
-      writing = done;
-      await done;
+      try {
+        await db.write();
+        delete health.lastWriteError;
+      } catch (err) {
+        health.lastWriteError = { at: new Date().toISOString(), message: `store write failed: ${(err as Error).message}` };
+        throw err;
+      }
     },
-    async close() {
-      await writing.catch(() => undefined);
-      lock.release();
-    },
-  };
+    close: async () => lock.release(),
+  });
 }
 
 /** Said loudly: on the log and, whatever the log level, on stderr. */

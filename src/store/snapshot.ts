@@ -4,9 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreCorruptError } from './lowdb-store.js';
-import { emptyData, type Store, type StoreData } from './store.js';
+import { memoryStore, type MemoryStore } from './memory.js';
+import { emptyData, type StoreData } from './store.js';
 
-export async function readSnapshot(dir: string): Promise<Store> {
+export async function readSnapshot(dir: string): Promise<MemoryStore> {
   const file = join(dir, 'nahr.json');
   let data: StoreData;
   try {
@@ -16,12 +17,12 @@ export async function readSnapshot(dir: string): Promise<Store> {
     else throw new StoreCorruptError(`the store ${file} cannot be read (${(err as Error).message})`);
   }
   if (data.version !== 1 || !Array.isArray(data.stories)) throw new StoreCorruptError(`the store ${file} is not a nahr store (version 1)`);
-  return {
-    read: () => data,
-    write: async () => {
+  return memoryStore({
+    kind: 'snapshot',
+    data,
+    persist: async () => {
       throw new Error('a snapshot is read-only');
     },
-    revision: 0,
     close: async () => undefined,
-  };
+  });
 }

@@ -34,6 +34,15 @@ export interface PollDeps {
   signal?: AbortSignal;
   /** Called as each source is read (a terminal shows it as progress). */
   onProgress?: (p: { done: number; total: number; failed: number }) => void;
+  /** Told, after the store write, which stories the cycle changed (for WebSub pings). */
+  onStored?: (changes: StoredChanges) => void;
+}
+
+export interface StoredChanges {
+  /** The changed stories as they were, and those dropped by retention. */
+  before: Story[];
+  /** The new and changed stories as they are now. */
+  after: Story[];
 }
 
 export interface PollOptions {
@@ -155,15 +164,38 @@ const hostOf = (url: string): string => {
   }
 };
 
+/** How long a poller's claim on its sources holds if it dies mid-cycle (store.leaseSeconds). */
+const leaseMs = (config: Config) => config.store.leaseSeconds * 1000;
+
+/** Merged [from, to] intervals (ISO) within `hours` of each time: where the stories new
+ * items can fold into were published. */
+export function reach(times: readonly number[], hours: number): Array<[string, string]> {
+  const w = hours * 3_600_000;
+  const sorted = [...times].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const t of sorted) {
+    const last = out[out.length - 1];
+    if (last && t - w <= last[1]) last[1] = t + w;
+    else out.push([t - w, t + w]);
+  }
+  return out.map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()]);
+}
+
 export async function pollCycle(config: Config, deps: PollDeps, opts: PollOptions): Promise<SourceReport[]> {
   const { store, log } = deps;
   const startedAt = deps.now();
-  const before = store.read();
-  const enabled = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(before.sources[s.id], startedAt)));
-  // Even a manual refresh respects a site's Retry-After.
-  const waiting = enabled.filter((s) => inRetryAfterWindow(before.sources[s.id], startedAt));
-  const sources = enabled.filter((s) => !waiting.includes(s));
+  const head = await store.head();
+  const wanted = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(head.sources[s.id], startedAt)));
+  if (wanted.length === 0) return [];
+  // Claimed: no other poller sharing the store fetches these until this cycle stores them
+  // (or, if this process dies, until the lease runs out).
+  const claimed = await store.claim(wanted.map((s) => s.id), { now: startedAt, onlyDue: opts.onlyDue, leaseMs: leaseMs(config) });
+  const enabled = wanted.filter((s) => claimed.has(s.id));
   if (enabled.length === 0) return [];
+  const stateOf = (id: string) => claimed.get(id);
+  // Even a manual refresh respects a site's Retry-After.
+  const waiting = enabled.filter((s) => inRetryAfterWindow(stateOf(s.id), startedAt));
+  const sources = enabled.filter((s) => !waiting.includes(s));
   const { key: titleKey, features, lead } = titleFolding(config);
 
   // 1. I/O: fetch, decode, parse and normalize every source: at most `concurrency` at
@@ -176,119 +208,146 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const progress = { done: 0, total: sources.length, failed: 0 };
   const signal = deps.signal;
   const watch = abortWatch(signal);
-  const settled = await Promise.all(
-    sources.map(async (source): Promise<SourceRead | undefined> => {
-      if (deps.jitterMs) await watch.sleep(Math.floor(random() * deps.jitterMs));
-      const host = hostOf(source.url);
-      let hostLimit = perHost.get(host);
-      if (!hostLimit) perHost.set(host, (hostLimit = pLimit(config.fetch.perHost)));
-      const read = await hostLimit(() => global(() => (signal?.aborted ? undefined : readSource(source, before.sources[source.id], ctx))));
-      progress.done++;
-      if (read?.kind === 'failed') progress.failed++;
-      deps.onProgress?.({ ...progress });
-      return read;
-    }),
-  );
-  watch.dispose();
+  let settled: Array<SourceRead | undefined>;
+  try {
+    settled = await Promise.all(
+      sources.map(async (source): Promise<SourceRead | undefined> => {
+        if (deps.jitterMs) await watch.sleep(Math.floor(random() * deps.jitterMs));
+        const host = hostOf(source.url);
+        let hostLimit = perHost.get(host);
+        if (!hostLimit) perHost.set(host, (hostLimit = pLimit(config.fetch.perHost)));
+        const read = await hostLimit(() => global(() => (signal?.aborted ? undefined : readSource(source, stateOf(source.id), ctx))));
+        progress.done++;
+        if (read?.kind === 'failed') progress.failed++;
+        deps.onProgress?.({ ...progress });
+        return read;
+      }),
+    );
+  } catch (err) {
+    await store.release(enabled.map((s) => s.id)).catch(() => undefined);
+    throw err;
+  } finally {
+    watch.dispose();
+  }
   const reads = settled.filter((r): r is SourceRead => r !== undefined);
   const cancelled = sources.filter((_, i) => settled[i] === undefined);
 
-  // 2. Pure: fold and classify. All new items of the cycle are folded together in the
-  // order they were reported (then config order, then feed order), so the earliest report
-  // of a story is its first reporter whichever server answered first.
+  // 2. What the fold must see: items ingested before, and the stories new items can join
+  // (published within the dedupe window of one of them). Only these leave the store.
   const now = deps.now();
   const nowIso = new Date(now).toISOString();
-  const rules = compileTopics(config);
-  const seen = { ...before.seen };
-  const states: Record<string, SourceState> = { ...before.sources };
-  const reports = new Map<string, SourceReport>();
-  // Built on first need: a cycle of 304s never looks.
-  let storedGuidSet: Set<string> | undefined;
-  const storedGuids = {
-    has(id: string): boolean {
-      if (!storedGuidSet) {
-        storedGuidSet = new Set();
-        for (const s of before.stories) for (const r of s.reporters) storedGuidSet.add(`${r.sourceId}\n${r.guid}`);
-      }
-      return storedGuidSet.has(id);
-    },
+  const readItems = reads.flatMap((f) => (f.kind === 'ok' ? f.items : []));
+  const seenKeys = readItems.map((i) => seenKey(i.sourceId, i.guid));
+  const seenBefore = readItems.length ? await store.seenOf(seenKeys) : {};
+  const unseenTimes = readItems.filter((_, i) => !seenBefore[seenKeys[i]!]).map((i) => Date.parse(i.published ?? nowIso));
+  // The topic rules were edited since the stories were filed: all of them are re-filed.
+  const fingerprint = topicRulesFingerprint(config);
+  const refileAll = head.topicRules !== fingerprint;
+  const scope = {
+    all: refileAll,
+    ranges: reach(unseenTimes, config.dedupe.windowHours),
+    identities: readItems.map((i) => `${i.sourceId}\n${i.guid}`),
+    seenKeys,
   };
-  const fresh: Array<{ item: Item; order: number }> = [];
+  const rules = compileTopics(config);
+  const retainFrom = new Date(now - config.retention.days * 86_400_000).toISOString();
 
-  for (const source of cancelled) reports.set(source.id, emptyReport(source.id, 'cancelled'));
-  for (const source of waiting) {
-    const report = emptyReport(source.id, 'waiting');
-    report.retryAfterUntil = before.sources[source.id]?.retryAfterUntil;
-    reports.set(source.id, report);
-  }
-  for (const f of reads) {
-    states[f.source.id] = nextSourceState(states[f.source.id], f, config, now);
-    const report = emptyReport(f.source.id, f.kind === 'failed' ? (isRateLimit(f) ? 'rate-limited' : 'failed') : f.kind);
-    report.fetchMs = f.fetchMs;
-    if (f.kind === 'ok') report.bytes = f.bytes;
-    reports.set(f.source.id, report);
-    if (f.kind === 'failed') {
-      report.error = { code: f.error.code, message: f.error.message };
-      report.retryAfterUntil = states[f.source.id]!.retryAfterUntil;
-      log.warn({ source_id: f.source.id, url: f.source.url, code: f.error.code, status: f.error.status, err: f.error.message }, 'poll failed');
-      continue;
-    }
-    if (f.permanentRedirect) {
-      log.warn({ source_id: f.source.id, url: f.source.url, moved_to: f.permanentRedirect }, 'feed moved permanently: update its url');
-    }
-    if (f.kind === 'not-modified') continue;
-    report.skipped = f.skipped;
-    for (const item of f.items) {
-      // Items ingested once but no longer stored (retention dropped them) stay out.
-      const key = seenKey(item.sourceId, item.guid);
-      if (seen[key] && !storedGuids.has(`${item.sourceId}\n${item.guid}`)) report.known++;
-      else fresh.push({ item, order: fresh.length });
-      seen[key] = nowIso;
-    }
-  }
+  // 3. Pure, inside the store's update (one at a time across pollers): fold and classify.
+  // All new items of the cycle are folded together in the order they were reported (then
+  // config order, then feed order), so the earliest report of a story is its first
+  // reporter whichever server answered first.
+  const { reports, changes } = await store.update(
+    scope,
+    (before) => {
+      const seen = { ...before.seen };
+      const states: Record<string, SourceState> = { ...before.sources };
+      const reports = new Map<string, SourceReport>();
+      // Built on first need: a cycle of 304s never looks.
+      let storedGuidSet: Set<string> | undefined;
+      const storedGuids = {
+        has(id: string): boolean {
+          if (!storedGuidSet) {
+            storedGuidSet = new Set();
+            for (const s of before.stories) for (const r of s.reporters) storedGuidSet.add(`${r.sourceId}\n${r.guid}`);
+          }
+          return storedGuidSet.has(id);
+        },
+      };
+      const fresh: Array<{ item: Item; order: number }> = [];
 
-  const time = (i: Item) => i.published ?? nowIso;
-  fresh.sort((a, b) => (time(a.item) < time(b.item) ? -1 : time(a.item) > time(b.item) ? 1 : a.order - b.order));
-  const items = fresh.map((f) => f.item);
-  const folded = foldItems(before.stories, items, {
-    windowHours: config.dedupe.windowHours,
-    now,
-    ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, windowHours: Math.min(config.dedupe.fuzzy.windowHours, config.dedupe.windowHours), features, lead } } : {}),
-    splits: new Set((before.splits ?? []).map((x) => splitKey(x.storyId, x.sourceId, x.guid))),
-  });
-  folded.outcomes.forEach((o, i) => {
-    const report = reports.get(items[i]!.sourceId)!;
-    if (o === 'new') report.newStories++;
-    else if (o === 'folded') report.folded++;
-    else if (o === 'updated') report.updated++;
-    else report.known++;
-  });
+      for (const source of cancelled) reports.set(source.id, emptyReport(source.id, 'cancelled'));
+      for (const source of waiting) {
+        const report = emptyReport(source.id, 'waiting');
+        report.retryAfterUntil = stateOf(source.id)?.retryAfterUntil;
+        reports.set(source.id, report);
+      }
+      for (const f of reads) {
+        states[f.source.id] = nextSourceState(states[f.source.id], f, config, now);
+        const report = emptyReport(f.source.id, f.kind === 'failed' ? (isRateLimit(f) ? 'rate-limited' : 'failed') : f.kind);
+        report.fetchMs = f.fetchMs;
+        if (f.kind === 'ok') report.bytes = f.bytes;
+        reports.set(f.source.id, report);
+        if (f.kind === 'failed') {
+          report.error = { code: f.error.code, message: f.error.message };
+          report.retryAfterUntil = states[f.source.id]!.retryAfterUntil;
+          log.warn({ source_id: f.source.id, url: f.source.url, code: f.error.code, status: f.error.status, err: f.error.message }, 'poll failed');
+          continue;
+        }
+        if (f.permanentRedirect) {
+          log.warn({ source_id: f.source.id, url: f.source.url, moved_to: f.permanentRedirect }, 'feed moved permanently: update its url');
+        }
+        if (f.kind === 'not-modified') continue;
+        report.skipped = f.skipped;
+        for (const item of f.items) {
+          // Items ingested once but no longer stored (retention dropped them) stay out.
+          const key = seenKey(item.sourceId, item.guid);
+          if (seen[key] && !storedGuids.has(`${item.sourceId}\n${item.guid}`)) report.known++;
+          else fresh.push({ item, order: fresh.length });
+          seen[key] = nowIso;
+        }
+      }
+
+      const time = (i: Item) => i.published ?? nowIso;
+      fresh.sort((a, b) => (time(a.item) < time(b.item) ? -1 : time(a.item) > time(b.item) ? 1 : a.order - b.order));
+      const items = fresh.map((f) => f.item);
+      const folded = foldItems(before.stories, items, {
+        windowHours: config.dedupe.windowHours,
+        now,
+        ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, windowHours: Math.min(config.dedupe.fuzzy.windowHours, config.dedupe.windowHours), features, lead } } : {}),
+        splits: new Set((before.splits ?? []).map((x) => splitKey(x.storyId, x.sourceId, x.guid))),
+      });
+      folded.outcomes.forEach((o, i) => {
+        const report = reports.get(items[i]!.sourceId)!;
+        if (o === 'new') report.newStories++;
+        else if (o === 'folded') report.folded++;
+        else if (o === 'updated') report.updated++;
+        else report.known++;
+      });
+      // New and changed stories are filed; all of them when the topic rules were edited.
+      const touched = folded.touched;
+      const refile = before.topicRules !== fingerprint;
+      const stories = refile || touched.size > 0 ? fileTopics(folded.stories, rules, nowIso, { only: refile ? undefined : touched, created: folded.created }) : folded.stories;
+      const changes = deps.onStored ? storedChanges(before.stories, stories, retainFrom) : undefined;
+      return { data: { ...before, stories, sources: states, seen, topicRules: fingerprint }, retainFrom, result: { reports, changes } };
+    },
+    { release: enabled.map((s) => s.id) },
+  );
   for (const r of reports.values()) {
     if (r.outcome === 'ok') log.info({ source_id: r.sourceId, new: r.newStories, folded: r.folded, updated: r.updated }, 'polled');
   }
-  let stories: Story[] = folded.stories;
-  const touched = folded.touched;
-
-  // New and changed stories are filed; all of them when the topic rules were edited.
-  const fingerprint = topicRulesFingerprint(config);
-  const refileAll = before.topicRules !== fingerprint;
-  if (refileAll || touched.size > 0) stories = fileTopics(stories, rules, nowIso, { only: refileAll ? undefined : touched, created: folded.created });
-  const next = applyRetention({ version: 1, stories, sources: states, seen, topicRules: fingerprint, ...(before.splits ? { splits: before.splits } : {}) }, config.retention.days, now);
-  await store.write(next);
+  if (changes) deps.onStored?.(changes);
   const ordered = enabled.map((s) => reports.get(s.id)!);
   for (const r of ordered) deps.metrics?.recordPoll(r);
   return ordered;
 }
 
-/** Drop stories older than the retention, and forget seen items long gone from their feed. */
-export function applyRetention(data: StoreData, days: number, now: number): StoreData {
-  const cutoff = new Date(now - days * 86_400_000).toISOString();
-  const seen: Record<string, string> = {};
-  for (const [k, t] of Object.entries(data.seen)) if (t >= cutoff) seen[k] = t;
-  const stories = data.stories.filter((s) => s.published >= cutoff);
-  const kept = new Set(stories.map((s) => s.id));
-  const splits = data.splits?.filter((x) => kept.has(x.storyId));
-  return { ...data, stories, seen, ...(splits ? { splits } : {}) };
+/** The stories a poll changed (new objects: the stages never edit one in place), before
+ * and after, and those retention drops (for WebSub). */
+function storedChanges(before: readonly Story[], after: readonly Story[], retainFrom: string): StoredChanges {
+  const old = new Map(before.map((s) => [s.id, s]));
+  const changed = after.filter((s) => old.get(s.id) !== s && s.published >= retainFrom);
+  const was = changed.map((s) => old.get(s.id)).filter((s): s is Story => s !== undefined);
+  return { before: [...was, ...before.filter((s) => s.published < retainFrom)], after: changed };
 }
 
 /**
@@ -311,9 +370,17 @@ export function fileTopics(
 }
 
 /** Re-file every story when the topic rules differ from those it was filed with. */
-export function refileIfRulesChanged(data: StoreData, config: Config, now: number): StoreData | undefined {
+export function refiled(data: StoreData, config: Config, now: number): StoreData | undefined {
   const fingerprint = topicRulesFingerprint(config);
   if (data.topicRules === fingerprint) return undefined;
   return { ...data, topicRules: fingerprint, stories: fileTopics(data.stories, compileTopics(config), new Date(now).toISOString()) };
 }
 
+/** Re-file the stored stories if the topic rules were edited since they were filed. */
+export async function refileIfRulesChanged(store: Store, config: Config, now: number): Promise<boolean> {
+  if ((await store.head()).topicRules === topicRulesFingerprint(config)) return false;
+  return store.update({ all: true }, (data) => {
+    const next = refiled(data, config, now);
+    return { data: next ?? data, result: next !== undefined };
+  });
+}

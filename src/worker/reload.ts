@@ -6,16 +6,17 @@
 // - topics are re-evaluated for every stored story when the topic rules changed.
 import type { Config, SourceConfig } from '../config/schema.js';
 import type { SourceState } from '../model.js';
-import type { StoreData } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { refileIfRulesChanged } from './poll-cycle.js';
 import { nextDueAfter } from './schedule.js';
 
 const fetchSettings = (s: SourceConfig) =>
   JSON.stringify([s.url, s.interval, s.timeoutSeconds, s.userAgent, s.headers, s.enabled, s.timezone]);
 
-export function applyConfigChange(data: StoreData, prev: Config, next: Config, now: number): StoreData {
+/** The source states after a config edit (pure). */
+export function sourcesAfterConfigChange(states: Readonly<Record<string, SourceState>>, prev: Config, next: Config, now: number): Record<string, SourceState> {
   const before = new Map(prev.sources.map((s) => [s.id, s]));
-  const sources: Record<string, SourceState> = { ...data.sources };
+  const sources: Record<string, SourceState> = { ...states };
   for (const s of next.sources) {
     const old = before.get(s.id);
     const state = sources[s.id];
@@ -27,6 +28,11 @@ export function applyConfigChange(data: StoreData, prev: Config, next: Config, n
       sources[s.id] = { ...state, nextDue: nextDueAfter(next.schedule, Date.parse(state.lastAttempt ?? new Date(now).toISOString())) };
     }
   }
-  const withSources = { ...data, sources };
-  return refileIfRulesChanged(withSources, next, now) ?? withSources;
+  return sources;
+}
+
+/** Store what a config edit changes: source states, then topics if the rules changed. */
+export async function applyConfigChange(store: Store, prev: Config, next: Config, now: number): Promise<void> {
+  await store.update({}, (data) => ({ data: { ...data, sources: sourcesAfterConfigChange(data.sources, prev, next, now) }, result: undefined }));
+  await refileIfRulesChanged(store, next, now);
 }

@@ -1,21 +1,21 @@
-import { emptyData, type Store, type StoreData } from '../../src/store/store.js';
+import { memoryStore as inMemory, type MemoryStore } from '../../src/store/memory.js';
+import { emptyData, type StoreData } from '../../src/store/store.js';
 
-/** A Store kept in memory, for poll-cycle tests with fakes. */
-export function memoryStore(initial: StoreData = emptyData()): Store & { writes: number } {
-  let data = initial;
-  let revision = 0;
-  return {
-    read: () => data,
-    async write(next) {
-      data = structuredClone(next);
-      revision++;
+/** A Store kept in memory, for poll-cycle tests with fakes. Each write is cloned, as a
+ * round trip through a file or a database would. */
+export function memoryStore(initial: StoreData = emptyData()): MemoryStore & { writes: number } {
+  let writes = 0;
+  const store = inMemory({
+    kind: 'snapshot',
+    data: initial,
+    persist: async () => {
+      writes++;
     },
-    get revision() {
-      return revision;
-    },
+    close: async () => undefined,
+  });
+  return Object.assign(store, {
     get writes() {
-      return revision;
+      return writes;
     },
-    async close() {},
-  };
+  });
 }
