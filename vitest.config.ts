@@ -14,6 +14,11 @@ const ON_BOTH_STORES = [
   'test/formats.test.ts',
   'test/static-export.test.ts',
   'test/top-feed.test.ts',
+  'test/e2e.test.ts',
+  'test/poll-command.test.ts',
+  'test/near-duplicates.test.ts',
+  'test/operators.test.ts',
+  'test/websub.test.ts',
 ];
 const POSTGRES_ONLY = 'test/postgres-*.test.ts';
 

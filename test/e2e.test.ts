@@ -12,6 +12,7 @@ import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fix
 import { chromiumFlags } from './helpers/chromium.js';
 import { atomSchema, haveShared, repoRoot } from './helpers/paths.js';
 import { feedparserBozo, haveFeedparser, haveTool, jing } from './helpers/tools.js';
+import { storeYaml, TEST_STORE } from './helpers/stores.js';
 
 let feeds: FixtureServer;
 let serve: Served;
@@ -52,7 +53,7 @@ topics:
   - { id: hama, title: "حماة", keywords: ["حماة"], exclude: ["حماة الديار"] }
   - { id: idlib, title: "إدلب", keywords: ["إدلب"] }
   - { id: economy, title: "اقتصاد", keywords: ["سعر الصرف", "الليرة"] }
-`,
+${storeYaml()}`,
   );
   pollOut = await runCli(['poll', '--config', join(dir, 'feeds.yaml'), '--data', join(dir, 'data')]);
   serve = await startServe(['--config', join(dir, 'feeds.yaml'), '--data', join(dir, 'data')]);
@@ -76,11 +77,16 @@ describe('nahr poll', () => {
     ]);
   });
 
-  it('is refused while serve holds the data dir', async () => {
+  it(TEST_STORE === 'lowdb' ? 'is refused while serve holds the data dir (lowdb is one process)' : 'runs beside serve on the shared PostgreSQL store', async () => {
     const second = await runCli(['poll', '--config', join(dir, 'feeds.yaml'), '--data', join(dir, 'data')]);
-    expect(second.status).toBe(3);
-    expect(second.stderr).toContain(`in use by another nahr process (pid ${serve.child.pid})`);
-    expect(second.stdout).toBe('');
+    if (TEST_STORE === 'lowdb') {
+      expect(second.status).toBe(3);
+      expect(second.stderr).toContain(`in use by another nahr process (pid ${serve.child.pid})`);
+      expect(second.stdout).toBe('');
+    } else {
+      expect(second.status, second.stderr).toBe(0);
+      expect(second.stdout).toContain('sana: not modified');
+    }
   });
 });
 

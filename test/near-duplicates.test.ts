@@ -10,6 +10,7 @@ import { runCli } from './helpers/cli.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 import { haveTool, jing } from './helpers/tools.js';
 import { repoRoot } from './helpers/paths.js';
+import { readStored, storeYaml } from './helpers/stores.js';
 
 const hourAgo = new Date(Date.now() - 3_600_000).toUTCString();
 const rss = (items: Array<[string, string]>) =>
@@ -27,6 +28,8 @@ let server: FixtureServer;
 const dir = mkdtempSync(join(tmpdir(), 'nahr-near-'));
 const config = join(dir, 'feeds.yaml');
 const data = join(dir, 'data');
+/** The same sources on the lowdb store, for what only a file can get wrong. */
+const lowdbConfig = join(dir, 'lowdb.yaml');
 const moscow = storyId('sana', 'm');
 const hospital = storyId('sana', 'h');
 
@@ -34,12 +37,11 @@ beforeAll(async () => {
   server = await startFixtureServer(
     Object.fromEntries(Object.entries(feedsXml).map(([path, body]) => [path, (_q: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body)])),
   );
-  writeFileSync(
-    config,
-    `publicUrl: "http://nahr.test"\nsources:\n${[['sana', 'سانا'], ['alwatan', 'الوطن'], ['enab', 'عنب بلدي']]
-      .map(([id, name]) => `  - { id: ${id}, name: "${name}", url: "${server.url(`/${id}.xml`)}" }`)
-      .join('\n')}\n`,
-  );
+  const text = `publicUrl: "http://nahr.test"\nsources:\n${[['sana', 'سانا'], ['alwatan', 'الوطن'], ['enab', 'عنب بلدي']]
+    .map(([id, name]) => `  - { id: ${id}, name: "${name}", url: "${server.url(`/${id}.xml`)}" }`)
+    .join('\n')}\n`;
+  writeFileSync(config, text + storeYaml());
+  writeFileSync(lowdbConfig, text);
   const poll = await runCli(['poll', '--config', config, '--data', data]);
   expect(poll.status, poll.stderr).toBe(0);
 }, 60_000);
@@ -47,7 +49,7 @@ afterAll(() => server.close());
 
 describe('near-duplicates through the CLI', () => {
   it('folds the re-worded story, keeps the two mines apart, and explains why', async () => {
-    const store = JSON.parse(readFileSync(join(data, 'nahr.json'), 'utf8')) as { stories: Array<{ id: string; reporters: Array<{ sourceId: string }> }> };
+    const store = await readStored(config, data);
     expect(store.stories).toHaveLength(4); // moscow (2), hospital (3), two mines
     const r = await runCli(['explain', moscow, '--config', config, '--data', data]);
     expect(r.status, r.stderr).toBe(0);
@@ -80,7 +82,7 @@ describe('near-duplicates through the CLI', () => {
     expect(s.stdout).toMatch(/alwatan left story [0-9a-f]+ for story [0-9a-f]+; it will not fold back/);
     const again = await runCli(['poll', '--config', config, '--data', data]);
     expect(again.status, again.stderr).toBe(0);
-    const store = JSON.parse(readFileSync(join(data, 'nahr.json'), 'utf8')) as { stories: Array<{ id: string; reporters: unknown[] }>; splits: unknown[] };
+    const store = await readStored(config, data);
     expect(store.stories.find((x) => x.id === moscow)!.reporters).toHaveLength(1);
     expect(store.stories).toHaveLength(5);
     expect(store.splits).toEqual([expect.objectContaining({ storyId: moscow, sourceId: 'alwatan', guid: 'm' })]);
@@ -95,11 +97,11 @@ describe('near-duplicates through the CLI', () => {
     const broken = join(dir, 'broken');
     mkdirSync(broken);
     writeFileSync(join(broken, 'nahr.json'), '{"version":1,"stories":[');
-    const r = await runCli(['split', moscow, 'alwatan', '--config', config, '--data', broken]);
+    const r = await runCli(['split', moscow, 'alwatan', '--config', lowdbConfig, '--data', broken]);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('cannot be read');
     expect(readdirSync(broken)).toEqual(['nahr.json']);
-    const missing = await runCli(['split', moscow, 'alwatan', '--config', config, '--data', join(dir, 'nowhere')]);
+    const missing = await runCli(['split', moscow, 'alwatan', '--config', lowdbConfig, '--data', join(dir, 'nowhere')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no store in');
     const stray = await runCli(['explain', moscow, '--out', 'x', '--config', config, '--data', data]);

@@ -11,6 +11,7 @@ import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fix
 import { chromiumFlags } from './helpers/chromium.js';
 import { repoRoot } from './helpers/paths.js';
 import { haveTool } from './helpers/tools.js';
+import { readStored, storeYaml } from './helpers/stores.js';
 
 let feeds: FixtureServer;
 let serve: Served;
@@ -18,6 +19,8 @@ let dir: string;
 let configFile: string;
 
 let fixedPath = '/gone.xml';
+/** One store for the live-edited config, whichever kind the suite runs on. */
+const STORE = storeYaml();
 const configText = (extraSources: string, extraTopics: string) => `# operators test
 publicUrl: "http://nahr.test"
 retention: { days: 36500 }
@@ -29,7 +32,7 @@ ${extraSources}
 topics:
   - { id: daraa, title: "درعا", keywords: ["درعا"] }
 ${extraTopics}
-`;
+${STORE}`;
 
 const get = (path: string) => fetch(serve.url + path);
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
@@ -167,7 +170,7 @@ describe('graceful shutdown', () => {
     }
     const d = mkdtempSync(join(tmpdir(), 'nahr-int-'));
     const sources = [1, 2, 3, 4].map((n) => `  - { id: s${n}, name: "s${n}", url: "${slow.url(`/slow${n}.xml`)}" }`).join('\n');
-    writeFileSync(join(d, 'feeds.yaml'), `fetch: { concurrency: 1 }\nsources:\n${sources}\n`);
+    writeFileSync(join(d, 'feeds.yaml'), `fetch: { concurrency: 1 }\nsources:\n${sources}\n${storeYaml()}`);
     const s = await startServe(['--config', join(d, 'feeds.yaml'), '--data', join(d, 'data')]);
     await requested;
     const exited = new Promise<number | null>((r) => s.child.once('exit', r));
@@ -175,7 +178,7 @@ describe('graceful shutdown', () => {
     expect(await exited).toBe(0);
     await slow.close();
     expect(hits).toHaveLength(1);
-    const stored = JSON.parse(readFileSync(join(d, 'data', 'nahr.json'), 'utf8')) as { stories: unknown[]; sources: Record<string, unknown> };
+    const stored = await readStored(join(d, 'feeds.yaml'), join(d, 'data'));
     expect(stored.stories).toHaveLength(1);
     expect(Object.keys(stored.sources)).toHaveLength(1);
   }, 30_000);
@@ -189,13 +192,13 @@ describe('graceful shutdown', () => {
       setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(readFileSync(join(repoRoot, 'test', 'fixtures', 'feeds', 'sana-rss2.xml'))), 1500);
     });
     const d = mkdtempSync(join(tmpdir(), 'nahr-stop-'));
-    writeFileSync(join(d, 'feeds.yaml'), `sources:\n  - { id: slow, name: "بطيء", url: "${slow.url('/slow.xml')}" }\nretention: { days: 36500 }\n`);
+    writeFileSync(join(d, 'feeds.yaml'), `sources:\n  - { id: slow, name: "بطيء", url: "${slow.url('/slow.xml')}" }\nretention: { days: 36500 }\n${storeYaml()}`);
     const s = await startServe(['--config', join(d, 'feeds.yaml'), '--data', join(d, 'data')]);
     await requested;
     const code = await s.stop(); // SIGTERM while the response is 1.5 s away
     await slow.close();
     expect(code).toBe(0);
-    const stored = JSON.parse(readFileSync(join(d, 'data', 'nahr.json'), 'utf8')) as { stories: unknown[]; sources: Record<string, { lastStatus?: number }> };
+    const stored = await readStored(join(d, 'feeds.yaml'), join(d, 'data'));
     expect(stored.stories).toHaveLength(6);
     expect(stored.sources.slow?.lastStatus).toBe(200);
   }, 30_000);

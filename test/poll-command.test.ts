@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTable, runPoll } from '../src/commands/poll.js';
 import { silentLog } from '../src/log.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { storeYaml } from './helpers/stores.js';
 
 let feeds: FixtureServer;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(() => feeds.close());
 describe('nahr poll on a terminal', () => {
   it('shows sources done / total and failures, then a summary table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nahr-tty-'));
-    writeFileSync(join(dir, 'feeds.yaml'), `retention: { days: 36500 }\nsources:\n  - { id: sana, name: "سانا", url: "${feeds.url('/sana.xml')}" }\n  - { id: down, name: "down", url: "${feeds.url('/down.xml')}" }\n`);
+    writeFileSync(join(dir, 'feeds.yaml'), `retention: { days: 36500 }\nsources:\n  - { id: sana, name: "سانا", url: "${feeds.url('/sana.xml')}" }\n  - { id: down, name: "down", url: "${feeds.url('/down.xml')}" }\n${storeYaml()}`);
     const screen: string[] = [];
     const lines: string[] = [];
     await runPoll({ configFile: join(dir, 'feeds.yaml'), dataDir: join(dir, 'data'), onlyDue: false, log: silentLog, out: (l) => lines.push(l), tty: { write: (t) => screen.push(t) } });

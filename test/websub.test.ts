@@ -9,6 +9,7 @@ import type { Story } from '../src/model.js';
 import { changedFeeds, feedUrls } from '../src/publish/websub.js';
 import { silentLog } from '../src/log.js';
 import { fileRoute, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { storeYaml } from './helpers/stores.js';
 
 const story = (id: string, topics: string[], sources: string[], updated = '2026-11-29T10:00:00.000Z'): Story => ({
   id, titleKey: id, published: updated, updated, topics,
@@ -62,7 +63,7 @@ describe('a running server and a hub', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'nahr-websub-'));
     configFile = join(dir, 'feeds.yaml');
-    writeFileSync(configFile, `publicUrl: "http://nahr.test"\nretention: { days: 36500 }\nwebsub: { hubs: ["${hub.url('/hub')}"] }\nsources:\n  - { id: tishreen, name: "تشرين", url: "${feeds.url('/tishreen.xml')}" }\ntopics:\n  - { id: hama, title: "حماة", keywords: ["حماة"] }\n  - { id: daraa, title: "درعا", keywords: ["درعا"] }\n  - { id: idlib, title: "إدلب", keywords: ["إدلب"] }\n`);
+    writeFileSync(configFile, `publicUrl: "http://nahr.test"\nretention: { days: 36500 }\nwebsub: { hubs: ["${hub.url('/hub')}"] }\nsources:\n  - { id: tishreen, name: "تشرين", url: "${feeds.url('/tishreen.xml')}" }\ntopics:\n  - { id: hama, title: "حماة", keywords: ["حماة"] }\n  - { id: daraa, title: "درعا", keywords: ["درعا"] }\n  - { id: idlib, title: "إدلب", keywords: ["إدلب"] }\n${storeYaml()}`);
     staticOut = join(dir, 'site');
     running = await runServe({ configFile, dataDir: join(dir, 'data'), port: 0, host: '127.0.0.1', log: silentLog, staticOut });
     for (let i = 0; i < 100 && pings.length === 0; i++) await new Promise((r) => setTimeout(r, 100));

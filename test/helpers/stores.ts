@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { emptyData, type Store, type StoreData } from '../../src/store/store.js';
+import { openForReading } from '../../src/commands/stories.js';
+import { loadConfig } from '../../src/config/load.js';
 import { silentLog } from '../../src/log.js';
 
 export const TEST_STORE: 'lowdb' | 'postgres' = process.env.NAHR_TEST_STORE === 'postgres' ? 'postgres' : 'lowdb';
@@ -73,4 +75,14 @@ export async function openTestStore(initial?: StoreData, opts: { schema?: string
 export function storeYaml(schema = newSchema()): string {
   if (TEST_STORE === 'lowdb') return '';
   return `store:\n  kind: postgres\n  url: ${TEST_DATABASE_URL}\n  schema: ${schema}\n`;
+}
+
+/** Everything the store of a config file holds (lowdb: read without its lock). */
+export async function readStored(configFile: string, dataDir: string): Promise<StoreData> {
+  const store = await openForReading(await loadConfig(configFile), dataDir, silentLog);
+  try {
+    return await dumpStore(store);
+  } finally {
+    await store.close();
+  }
 }
