@@ -96,7 +96,11 @@ function searchCore(q: string): string | undefined {
 }
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const searchText = (s: Story) => s.reporters.map((r) => foldedReporterText(r)).join('\n');
+const searchText = (s: Story) => pgText(s.reporters.map((r) => foldedReporterText(r)).join('\n'));
+
+/** PostgreSQL text cannot hold U+0000 (a feed can smuggle one in as &#0;): the indexed
+ * columns and their lookups carry U+FFFD instead; the story's JSON keeps the original. */
+const pgText = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s);
 
 type Row = { data: Story };
 
@@ -161,25 +165,58 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   };
   const splitsOf = async (q: pg.Pool | pg.PoolClient = pool): Promise<Split[] | undefined> => {
     const rows = (await q.query<Split>('SELECT story_id AS "storyId", source_id AS "sourceId", guid, at FROM splits ORDER BY at, story_id, source_id, guid')).rows;
-    return rows.length ? rows.map((r) => ({ storyId: r.storyId, sourceId: r.sourceId, guid: r.guid, at: r.at })) : undefined;
+    return rows.length ? rows.map((r) => ({ storyId: r.storyId, sourceId: r.sourceId, guid: JSON.parse(r.guid) as string, at: r.at })) : undefined;
   };
   const topicRulesOf = async (q: pg.Pool | pg.PoolClient = pool) => (await q.query<{ topic_rules: string | null }>('SELECT topic_rules FROM store_state')).rows[0]?.topic_rules ?? undefined;
 
+  // The recent stories, as of a store revision: a poller's fold reads the stories of the
+  // last few days cycle after cycle, so they are kept here and only what any process
+  // wrote since (rev > that revision) is read again. Read and brought up to date only
+  // under the update lock, where the revision cannot move. Ranges older than a week
+  // (a new feed's archive) are read directly, not kept.
+  let recent: { from: string; rev: number; byId: Map<string, Story> } | undefined;
+  const RECENT_DAYS = 7;
+
+  async function recentStories(client: pg.PoolClient, from: string, revision: number): Promise<Map<string, Story>> {
+    if (!recent || from < recent.from) {
+      const byId = new Map<string, Story>();
+      for (const r of (await client.query<Row>('SELECT data FROM stories WHERE published >= $1', [from])).rows) byId.set(r.data.id, r.data);
+      recent = { from, rev: revision, byId };
+      return byId;
+    }
+    if (revision !== recent.rev) {
+      for (const r of (await client.query<Row>('SELECT data FROM stories WHERE rev > $1 AND published >= $2', [recent.rev, recent.from])).rows) recent.byId.set(r.data.id, r.data);
+      recent.rev = revision;
+    }
+    if (from > recent.from) {
+      for (const [id, st] of recent.byId) if (st.published < from) recent.byId.delete(id);
+      recent.from = from;
+    }
+    return recent.byId;
+  }
+
   /** The stories a scope names, each once. */
-  async function loadStories(client: pg.PoolClient, scope: ViewScope): Promise<Story[]> {
+  async function loadStories(client: pg.PoolClient, scope: ViewScope, revision: number): Promise<Story[]> {
     if (scope.all) return (await client.query<Row>('SELECT data FROM stories ORDER BY published, id')).rows.map((r) => r.data);
     const byId = new Map<string, Story>();
     const add = (rows: Row[]) => {
       for (const r of rows) byId.set(r.data.id, r.data);
     };
-    for (const [from, to] of scope.ranges ?? []) add((await client.query<Row>('SELECT data FROM stories WHERE published >= $1 AND published <= $2', [from, to])).rows);
+    const floor = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
+    const ranges = scope.ranges ?? [];
+    const near = ranges.filter(([from]) => from >= floor);
+    if (near.length) {
+      const cached = await recentStories(client, near.reduce((m, [from]) => (from < m ? from : m), near[0]![0]), revision);
+      for (const st of cached.values()) if (near.some(([from, to]) => st.published >= from && st.published <= to)) byId.set(st.id, st);
+    }
+    for (const [from, to] of ranges.filter(([f]) => f < floor)) add((await client.query<Row>('SELECT data FROM stories WHERE published >= $1 AND published <= $2', [from, to])).rows);
     if (scope.identities?.length) {
       const sources: string[] = [];
       const guids: string[] = [];
       for (const id of scope.identities) {
         const cut = id.indexOf('\n');
-        sources.push(id.slice(0, cut));
-        guids.push(id.slice(cut + 1));
+        sources.push(pgText(id.slice(0, cut)));
+        guids.push(pgText(id.slice(cut + 1)));
       }
       add(
         (
@@ -196,12 +233,29 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     return [...byId.values()].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  async function loadView(client: pg.PoolClient, scope: ViewScope): Promise<StoreData> {
+  async function loadView(client: pg.PoolClient, scope: ViewScope, revision: number): Promise<StoreData> {
     const seen: Record<string, string> = {};
     const keys = scope.seenKeys;
     if (keys?.length) for (const r of (await client.query<{ key: string; at: string }>('SELECT key, at FROM seen WHERE key = ANY($1)', [keys])).rows) seen[r.key] = r.at;
-    const [stories, sources, splits, topicRules] = [await loadStories(client, scope), await sourceStates(client), await splitsOf(client), await topicRulesOf(client)];
+    const [stories, sources, splits, topicRules] = [await loadStories(client, scope, revision), await sourceStates(client), await splitsOf(client), await topicRulesOf(client)];
     return { version: 1, stories, sources, seen, ...(topicRules ? { topicRules } : {}), ...(splits ? { splits } : {}) };
+  }
+
+  /** After a commit: the recent stories as this update left them, at its revision. */
+  function keepRecent(view: StoreData, next: StoreData, rev: number, retainFrom: string | undefined): void {
+    if (!recent) return;
+    const kept = new Set(next.stories.map((st) => st.id));
+    const deleted = view.stories.filter((st) => !kept.has(st.id));
+    if (retainFrom) for (const [id, st] of recent.byId) if (st.published < retainFrom) recent.byId.delete(id);
+    if (recent.rev !== rev - 1) {
+      // Not read in this update: the rows it wrote carry a newer rev and the next update
+      // reads them; rows it deleted would not show, so then it is read again whole.
+      if (deleted.length) recent = undefined;
+      return;
+    }
+    for (const st of deleted) recent.byId.delete(st.id);
+    for (const st of next.stories) if (st.published >= recent.from) recent.byId.set(st.id, st);
+    recent.rev = rev;
   }
 
   async function inBatches<T>(rows: readonly T[], fn: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
@@ -223,10 +277,10 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
            AS u(id, title_key, published, updated, outlets, search, data)
          ON CONFLICT (id) DO UPDATE SET title_key = EXCLUDED.title_key, published = EXCLUDED.published, updated = EXCLUDED.updated,
            outlets = EXCLUDED.outlets, search = EXCLUDED.search, rev = EXCLUDED.rev, data = EXCLUDED.data`,
-        [ids, batch.map((s) => s.titleKey), batch.map((s) => s.published), batch.map((s) => s.updated), batch.map(outletCount), batch.map(searchText), rev, batch.map((s) => JSON.stringify(s))],
+        [ids, batch.map((s) => pgText(s.titleKey)), batch.map((s) => s.published), batch.map((s) => s.updated), batch.map(outletCount), batch.map(searchText), rev, batch.map((s) => JSON.stringify(s))],
       );
       await client.query('DELETE FROM reporters WHERE story_id = ANY($1)', [ids]);
-      const rep = batch.flatMap((s) => s.reporters.map((r) => [r.sourceId, r.guid, s.id, s.published, r.seenAt] as const));
+      const rep = batch.flatMap((s) => s.reporters.map((r) => [r.sourceId, pgText(r.guid), s.id, s.published, r.seenAt] as const));
       await client.query(
         'INSERT INTO reporters (source_id, guid, story_id, published, seen_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])',
         [0, 1, 2, 3, 4].map((k) => rep.map((row) => row[k])),
@@ -262,7 +316,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
         await client.query('INSERT INTO splits (story_id, source_id, guid, at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING', [
           added.map((x) => x.storyId),
           added.map((x) => x.sourceId),
-          added.map((x) => x.guid),
+          added.map((x) => JSON.stringify(x.guid)), // as a JSON string: exact, U+0000 and all
           added.map((x) => x.at),
         ]);
       }
@@ -312,7 +366,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
       if (keys.length) for (const r of (await pool.query<{ key: string; at: string }>('SELECT key, at FROM seen WHERE key = ANY($1)', [keys])).rows) out[r.key] = r.at;
       return out;
     },
-    async claim(ids, { now, onlyDue, leaseMs }) {
+    async claim(ids, { now, onlyDue, leaseMs, limit }) {
       if (ids.length === 0) return new Map();
       await pool.query('INSERT INTO sources (id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [ids]);
       const rows = (
@@ -322,9 +376,11 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
              SELECT id FROM sources
              WHERE id = ANY($1) AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $4)
                AND (NOT $2 OR next_due IS NULL OR next_due <= $3)
+             ORDER BY array_position($1::text[], id)
+             LIMIT $6
              FOR UPDATE SKIP LOCKED)
            RETURNING id, state`,
-          [ids, onlyDue, new Date(now).toISOString(), owner, leaseMs],
+          [ids, onlyDue, new Date(now).toISOString(), owner, leaseMs, limit ?? null],
         )
       ).rows;
       for (const r of rows) held.set(r.id, leaseMs);
@@ -341,7 +397,8 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
         await client.query('BEGIN');
         // One writer at a time: what the fold reads stays true until it commits.
         await client.query(`SELECT pg_advisory_xact_lock(${lockKey(opts.schema, 'update')})`);
-        const view = await loadView(client, scope);
+        const before = Number((await client.query<{ revision: string }>('SELECT revision FROM store_state')).rows[0]!.revision);
+        const view = await loadView(client, scope, before);
         const out = fn(view);
         const rev = Number((await client.query<{ revision: string }>('UPDATE store_state SET revision = revision + 1 RETURNING revision')).rows[0]!.revision);
         await writeDiff(client, view, out.data, rev, out.retainFrom);
@@ -350,9 +407,11 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
         }
         await client.query('COMMIT');
         if (updateOpts?.release) forget(updateOpts.release);
+        keepRecent(view, out.data, rev, out.retainFrom);
         return out.result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
+        recent = undefined; // what it holds may be ahead of the database now
         throw err;
       } finally {
         client.release();

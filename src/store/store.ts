@@ -74,6 +74,8 @@ export interface ClaimOptions {
   onlyDue: boolean;
   /** How long the claim holds if this worker dies without releasing it. */
   leaseMs: number;
+  /** At most this many (a store one process owns may hand out all). */
+  limit?: number;
 }
 
 export interface Store {

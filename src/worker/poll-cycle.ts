@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { classifyStory, compileTopics, topicRulesFingerprint, type TopicRules } from '../classify/topics.js';
-import type { Config } from '../config/schema.js';
+import type { Config, SourceConfig } from '../config/schema.js';
 import { foldItems, splitKey } from '../dedupe/fold.js';
 import { headlineFeatures, leadSentence, type Features } from '../dedupe/similar.js';
 import type { FetchFeed } from '../fetch/fetch.js';
@@ -181,17 +181,40 @@ export function reach(times: readonly number[], hours: number): Array<[string, s
   return out.map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()]);
 }
 
+/** Sources claimed at a time from a store several pollers share: each poller takes a
+ * batch, stores it, takes the next, so a cycle's work spreads over every poller. */
+const claimBatch = (config: Config) => Math.max(16, config.fetch.concurrency * 2);
+
 export async function pollCycle(config: Config, deps: PollDeps, opts: PollOptions): Promise<SourceReport[]> {
-  const { store, log } = deps;
+  const { store } = deps;
   const startedAt = deps.now();
   const head = await store.head();
   const wanted = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(head.sources[s.id], startedAt)));
-  if (wanted.length === 0) return [];
-  // Claimed: no other poller sharing the store fetches these until this cycle stores them
-  // (or, if this process dies, until the lease runs out).
-  const claimed = await store.claim(wanted.map((s) => s.id), { now: startedAt, onlyDue: opts.onlyDue, leaseMs: leaseMs(config) });
-  const enabled = wanted.filter((s) => claimed.has(s.id));
-  if (enabled.length === 0) return [];
+  const reports = new Map<string, SourceReport>();
+  let left = wanted;
+  let topicRules = head.topicRules;
+  while (left.length > 0 && !deps.signal?.aborted) {
+    // Claimed: no other poller sharing the store fetches these until this cycle stores
+    // them (or, if this process dies, until the lease runs out). lowdb hands all at once.
+    const claimed = await store.claim(left.map((s) => s.id), { now: startedAt, onlyDue: opts.onlyDue, leaseMs: leaseMs(config), limit: claimBatch(config) });
+    if (claimed.size === 0) break;
+    const batch = left.filter((s) => claimed.has(s.id));
+    left = left.filter((s) => !claimed.has(s.id));
+    for (const r of await pollClaimed(config, deps, { sources: batch, claimed, startedAt, topicRules })) reports.set(r.sourceId, r);
+    topicRules = topicRulesFingerprint(config);
+  }
+  return wanted.filter((s) => reports.has(s.id)).map((s) => reports.get(s.id)!);
+}
+
+/** Fetch, fold and store the sources this poller claimed. */
+async function pollClaimed(
+  config: Config,
+  deps: PollDeps,
+  batch: { sources: SourceConfig[]; claimed: ReadonlyMap<string, SourceState | undefined>; startedAt: number; topicRules: string | undefined },
+): Promise<SourceReport[]> {
+  const { store, log } = deps;
+  const { claimed, startedAt } = batch;
+  const enabled = batch.sources;
   const stateOf = (id: string) => claimed.get(id);
   // Even a manual refresh respects a site's Retry-After.
   const waiting = enabled.filter((s) => inRetryAfterWindow(stateOf(s.id), startedAt));
@@ -242,7 +265,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const unseenTimes = readItems.filter((_, i) => !seenBefore[seenKeys[i]!]).map((i) => Date.parse(i.published ?? nowIso));
   // The topic rules were edited since the stories were filed: all of them are re-filed.
   const fingerprint = topicRulesFingerprint(config);
-  const refileAll = head.topicRules !== fingerprint;
+  const refileAll = batch.topicRules !== fingerprint;
   const scope = {
     all: refileAll,
     ranges: reach(unseenTimes, config.dedupe.windowHours),

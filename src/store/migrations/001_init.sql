@@ -59,6 +59,7 @@ CREATE INDEX seen_at ON seen (at);
 CREATE TABLE splits (
   story_id text COLLATE "C" NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
   source_id text NOT NULL,
+  -- The item's guid as a JSON string literal (exact, whatever characters it holds).
   guid text NOT NULL,
   at text NOT NULL,
   PRIMARY KEY (story_id, source_id, guid)
