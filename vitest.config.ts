@@ -19,6 +19,8 @@ const ON_BOTH_STORES = [
   'test/near-duplicates.test.ts',
   'test/operators.test.ts',
   'test/websub.test.ts',
+  'test/polite.test.ts',
+  'test/opml.test.ts',
 ];
 const POSTGRES_ONLY = 'test/postgres-*.test.ts';
 

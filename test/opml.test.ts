@@ -10,16 +10,16 @@ import { createPublisher } from '../src/publish/feeds.js';
 import { buildApp } from '../src/serve/app.js';
 import { buildStatus } from '../src/serve/status.js';
 import { runCliSync } from './helpers/cli.js';
-import { memoryStore } from './helpers/memory-store.js';
+import { openTestStore } from './helpers/stores.js';
 import { storeStatus } from '../src/serve/status.js';
 import { repoRoot } from './helpers/paths.js';
 
 const shipped = readFileSync(join(repoRoot, 'config', 'feeds.yaml'), 'utf8');
 const opml = (outlines: string) => `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>reader export</title></head><body>${outlines}</body></opml>`;
 
-function appFor(configText: string) {
+async function appFor(configText: string) {
   const config = parseConfig(configText);
-  const store = memoryStore();
+  const store = await openTestStore();
   return buildApp({ publisher: createPublisher(config, store), config: () => config, status: () => storeStatus(config, store) });
 }
 
@@ -65,7 +65,7 @@ describe('OPML import', () => {
     expect(after).not.toBe(shipped); // it changed…
     for (const line of shipped.split('\n')) expect(after).toContain(line); // …keeping every line, comments included
 
-    const app = appFor(after);
+    const app = await appFor(after);
     const exported = await app.inject({ url: '/opml' });
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toBe('text/x-opml; charset=utf-8');

@@ -7,7 +7,7 @@ import { silentLog } from '../src/log.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 import { loopbackLookup } from './helpers/lookup.js';
-import { memoryStore } from './helpers/memory-store.js';
+import { openTestStore } from './helpers/stores.js';
 
 let server: FixtureServer;
 let inFlight = 0;
@@ -36,7 +36,7 @@ describe('polite fetching', () => {
   it('sends at most perHost requests at a time to one host', async () => {
     maxInFlight = 0;
     const config = configSchema.parse({ fetch: { concurrency: 8, perHost: 2 }, sources: sources(6) });
-    await pollCycle(config, { store: memoryStore(), fetch: createFetcher(), now: Date.now, log: silentLog }, { onlyDue: false });
+    await pollCycle(config, { store: await openTestStore(), fetch: createFetcher(), now: Date.now, log: silentLog }, { onlyDue: false });
     expect(maxInFlight).toBe(2);
   });
 
@@ -45,7 +45,7 @@ describe('polite fetching', () => {
     // 127.0.0.1 and localhost are two hosts to the limiter, one server here.
     const mixed = [...sources(3), ...sources(6).slice(3).map((s) => ({ ...s, url: s.url.replace('127.0.0.1', 'localhost') }))];
     const config = configSchema.parse({ fetch: { concurrency: 3, perHost: 4 }, sources: mixed });
-    await pollCycle(config, { store: memoryStore(), fetch: createFetcher({ lookup: loopbackLookup() }), now: Date.now, log: silentLog }, { onlyDue: false });
+    await pollCycle(config, { store: await openTestStore(), fetch: createFetcher({ lookup: loopbackLookup() }), now: Date.now, log: silentLog }, { onlyDue: false });
     expect(maxInFlight).toBe(3);
   });
 
@@ -58,7 +58,7 @@ describe('polite fetching', () => {
     const fetch = createFetcher();
     await pollCycle(
       config,
-      { store: memoryStore(), fetch: (r) => (arrivals.push(Date.now() - started), fetch(r)), now: Date.now, log: silentLog, jitterMs: 600, random: () => draws.shift() ?? 0 },
+      { store: await openTestStore(), fetch: (r) => (arrivals.push(Date.now() - started), fetch(r)), now: Date.now, log: silentLog, jitterMs: 600, random: () => draws.shift() ?? 0 },
       { onlyDue: false },
     );
     expect(server.requests.length - before).toBe(3);
@@ -78,7 +78,7 @@ describe('polite fetching', () => {
       return { kind: 'not-modified' as const, status: 304 as const };
     };
     const now = Date.parse('2026-11-29T12:00:00Z');
-    const store = memoryStore({
+    const store = await openTestStore({
       version: 1, stories: [], seen: {},
       sources: { a: { consecutiveFailures: 0, etag: '"v1"', lastModified: 'x' } },
     });
@@ -101,7 +101,7 @@ describe('polite fetching', () => {
       calls.push(req);
       return { kind: 'not-modified' as const, status: 304 as const };
     };
-    const store = memoryStore({ version: 1, stories: [], seen: {}, sources: { d: { consecutiveFailures: 0, etag: '"v1"' } } });
+    const store = await openTestStore({ version: 1, stories: [], seen: {}, sources: { d: { consecutiveFailures: 0, etag: '"v1"' } } });
     const now = Date.parse('2026-11-29T12:00:00Z');
     for (const day of [0, 1, 2]) await pollCycle(config, { store, fetch, now: () => now + day * 86_400_000, log: silentLog }, { onlyDue: false });
     expect(calls.map((c) => c.etag)).toEqual(['"v1"', '"v1"', '"v1"']);

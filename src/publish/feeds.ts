@@ -141,8 +141,16 @@ export function createPublisher(initial: Config, store: Store, metrics?: Pick<Me
     async render(key, format, query = {}, page = 1) {
       if (!exists(key) || !Number.isInteger(page) || page < 1) return undefined;
       const id = `${format} ${key.kind}:${'id' in key ? key.id : ''} ${page} ${queryKey(query)}`;
-      const revision = await store.revision();
       const hit = cache.get(id);
+      let revision: number;
+      try {
+        revision = await store.revision();
+      } catch (err) {
+        // The database is out of reach for a moment: a front end keeps handing out what it
+        // last rendered (stale beats an error for a feed reader); with nothing, it fails.
+        if (hit) return hit.rendered;
+        throw err;
+      }
       if (hit) {
         // Least recently used leaves first: a hit moves to the end.
         cache.delete(id);

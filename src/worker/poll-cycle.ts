@@ -188,11 +188,12 @@ const claimBatch = (config: Config) => Math.max(16, config.fetch.concurrency * 2
 export async function pollCycle(config: Config, deps: PollDeps, opts: PollOptions): Promise<SourceReport[]> {
   const { store } = deps;
   const startedAt = deps.now();
+  // Topics edited since the stories were filed: all of them are re-filed first.
+  if ((await store.head()).topicRules !== topicRulesFingerprint(config)) await refileIfRulesChanged(store, config, startedAt);
   const head = await store.head();
   const wanted = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(head.sources[s.id], startedAt)));
   const reports = new Map<string, SourceReport>();
   let left = wanted;
-  let topicRules = head.topicRules;
   while (left.length > 0 && !deps.signal?.aborted) {
     // Claimed: no other poller sharing the store fetches these until this cycle stores
     // them (or, if this process dies, until the lease runs out). lowdb hands all at once.
@@ -200,8 +201,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
     if (claimed.size === 0) break;
     const batch = left.filter((s) => claimed.has(s.id));
     left = left.filter((s) => !claimed.has(s.id));
-    for (const r of await pollClaimed(config, deps, { sources: batch, claimed, startedAt, topicRules })) reports.set(r.sourceId, r);
-    topicRules = topicRulesFingerprint(config);
+    for (const r of await pollClaimed(config, deps, { sources: batch, claimed, startedAt })) reports.set(r.sourceId, r);
   }
   return wanted.filter((s) => reports.has(s.id)).map((s) => reports.get(s.id)!);
 }
@@ -210,7 +210,7 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
 async function pollClaimed(
   config: Config,
   deps: PollDeps,
-  batch: { sources: SourceConfig[]; claimed: ReadonlyMap<string, SourceState | undefined>; startedAt: number; topicRules: string | undefined },
+  batch: { sources: SourceConfig[]; claimed: ReadonlyMap<string, SourceState | undefined>; startedAt: number },
 ): Promise<SourceReport[]> {
   const { store, log } = deps;
   const { claimed, startedAt } = batch;
@@ -263,11 +263,8 @@ async function pollClaimed(
   const seenKeys = readItems.map((i) => seenKey(i.sourceId, i.guid));
   const seenBefore = readItems.length ? await store.seenOf(seenKeys) : {};
   const unseenTimes = readItems.filter((_, i) => !seenBefore[seenKeys[i]!]).map((i) => Date.parse(i.published ?? nowIso));
-  // The topic rules were edited since the stories were filed: all of them are re-filed.
   const fingerprint = topicRulesFingerprint(config);
-  const refileAll = batch.topicRules !== fingerprint;
   const scope = {
-    all: refileAll,
     ranges: reach(unseenTimes, config.dedupe.windowHours),
     identities: readItems.map((i) => `${i.sourceId}\n${i.guid}`),
     seenKeys,
@@ -346,10 +343,9 @@ async function pollClaimed(
         else if (o === 'updated') report.updated++;
         else report.known++;
       });
-      // New and changed stories are filed; all of them when the topic rules were edited.
+      // New and changed stories are filed (the rest were when the rules last changed).
       const touched = folded.touched;
-      const refile = before.topicRules !== fingerprint;
-      const stories = refile || touched.size > 0 ? fileTopics(folded.stories, rules, nowIso, { only: refile ? undefined : touched, created: folded.created }) : folded.stories;
+      const stories = touched.size > 0 ? fileTopics(folded.stories, rules, nowIso, { only: touched, created: folded.created }) : folded.stories;
       const changes = deps.onStored ? storedChanges(before.stories, stories, retainFrom) : undefined;
       return { data: { ...before, stories, sources: states, seen, topicRules: fingerprint }, retainFrom, result: { reports, changes } };
     },
@@ -392,18 +388,23 @@ export function fileTopics(
   });
 }
 
-/** Re-file every story when the topic rules differ from those it was filed with. */
-export function refiled(data: StoreData, config: Config, now: number): StoreData | undefined {
-  const fingerprint = topicRulesFingerprint(config);
-  if (data.topicRules === fingerprint) return undefined;
-  return { ...data, topicRules: fingerprint, stories: fileTopics(data.stories, compileTopics(config), new Date(now).toISOString()) };
-}
+/** Stories re-filed per write after a topic edit: a million stored stories are never all
+ * in memory at once. */
+const REFILE_BATCH = 20_000;
 
 /** Re-file the stored stories if the topic rules were edited since they were filed. */
 export async function refileIfRulesChanged(store: Store, config: Config, now: number): Promise<boolean> {
-  if ((await store.head()).topicRules === topicRulesFingerprint(config)) return false;
-  return store.update({ all: true }, (data) => {
-    const next = refiled(data, config, now);
-    return { data: next ?? data, result: next !== undefined };
-  });
+  const fingerprint = topicRulesFingerprint(config);
+  if ((await store.head()).topicRules === fingerprint) return false;
+  const rules = compileTopics(config);
+  const nowIso = new Date(now).toISOString();
+  let any = false;
+  for await (const batch of store.eachStory(REFILE_BATCH)) {
+    any = true;
+    const only = new Set(batch.map((st) => st.id));
+    await store.update({ ids: [...only] }, (view) => ({ data: { ...view, stories: fileTopics(view.stories, rules, nowIso, { only }) }, result: undefined }));
+  }
+  // An empty store: the next poll's write records the rules.
+  if (any) await store.update({}, (view) => ({ data: { ...view, topicRules: fingerprint }, result: undefined }));
+  return any;
 }
