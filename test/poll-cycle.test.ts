@@ -164,6 +164,23 @@ describe('pollCycle', () => {
     expect(before).toBe('2026-11-29T08:00:00.000Z');
   });
 
+  it('never folds a new item into a story retention drops in the same write (the item would be lost)', async () => {
+    const store = await openTestStore();
+    const cfg = config({ retention: { days: 2 } });
+    const at = (h: number) => new Date(NOW + h * 3_600_000).toUTCString();
+    // A story first reported 37 h before NOW (retention: 48 h).
+    await pollCycle(cfg, deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'a1', title: 'افتتاح جسر جديد في حماة', date: at(-37) }]) })), { onlyDue: false });
+    // Still kept 10 h later (47 h old).
+    await pollCycle(cfg, deps(store, fakeFetch({ 'https://b.example/feed': rss([{ guid: 'b1', title: 'خبر آخر', date: at(9) }]) }), NOW + 10 * 3_600_000), { onlyDue: false });
+    expect((await store.dump()).stories.map((s) => s.reporters[0]!.guid)).toEqual(['a1', 'b1']);
+    // At +12 h the write that stores c's item drops it (49 h old). c reports the same
+    // headline, within the key's 72 h: it must not join the story being dropped (it would
+    // be dropped with it, and never come back: it is seen); it starts a story of its own.
+    await pollCycle(cfg, deps(store, fakeFetch({ 'https://c.example/feed': rss([{ guid: 'c1', title: 'افتتاح جسر جديد في حماة', date: at(11) }]) }), NOW + 12 * 3_600_000), { onlyDue: false });
+    const stories = (await store.dump()).stories;
+    expect(stories.map((s) => s.reporters.map((r) => r.guid))).toEqual([['b1'], ['c1']]);
+  });
+
   it('uses the first-seen time for a future-dated item', async () => {
     const store = await openTestStore();
     await pollCycle(config(), deps(store, fakeFetch({ 'https://a.example/feed': rss([{ guid: 'f', title: 'مستقبل', date: 'Tue, 01 Jun 2027 06:00:00 GMT' }]) })), { onlyDue: false });

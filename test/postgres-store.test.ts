@@ -62,6 +62,30 @@ describe('the PostgreSQL store', () => {
     expect((err as Error).message).toMatch(/at migration 999, newer than this nahr knows \(1\): upgrade nahr/);
   });
 
+  it('survives its connection dying in the middle of a write: the write fails, the process and the store go on', async () => {
+    const schema = newSchema();
+    const store = await openPg(schema);
+    const blocker = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await blocker.connect();
+    // Hold the update lock, so the store's write waits inside its transaction…
+    await blocker.query('BEGIN');
+    await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('nahr:${schema}:update'))`);
+    const write = store.update({}, (view) => ({ data: view, result: 'written' }));
+    let pid: number | undefined;
+    for (let i = 0; i < 50 && !pid; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      pid = (await blocker.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'nahr' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`)).rows[0]?.pid;
+    }
+    expect(pid).toBeDefined();
+    // …and cut its connection, as a server restart or a network reset would.
+    await blocker.query('SELECT pg_terminate_backend($1)', [pid]);
+    await expect(write).rejects.toThrow();
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    expect(await store.update({}, (view) => ({ data: view, result: 'again' }))).toBe('again');
+    expect(await store.revision()).toBe(1);
+  });
+
   it('keeps a story whole through the database: every field, Arabic text and all', async () => {
     const story: Story = {
       id: 'abc', titleKey: 'انفجار درعا', published: '2026-11-29T08:00:00.000Z', updated: '2026-11-29T09:00:00.000Z', topics: ['daraa'],

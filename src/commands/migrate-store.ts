@@ -2,6 +2,8 @@
 // states, seen items, splits, topic fingerprint) into an empty one, then check it by counts.
 // Also the way back (--from postgres --to lowdb). Stop `serve` first: the lowdb side is
 // opened with its lock.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Log } from '../log.js';
@@ -25,10 +27,13 @@ export interface Counts {
   splits: number;
 }
 
-async function open(kind: StoreKind, config: Config, dataDir: string, log: Log): Promise<Store> {
-  return kind === 'lowdb'
-    ? openLowdbStore(dataDir, { refuseUnreadable: true })
-    : openPostgresStore({ url: postgresUrl(config), schema: config.store.schema, log });
+/** The side moved from must exist (a mistyped schema is an error, not an empty store). */
+async function open(kind: StoreKind, config: Config, dataDir: string, log: Log, side: 'from' | 'to'): Promise<Store> {
+  if (kind === 'lowdb') {
+    if (side === 'from' && !existsSync(join(dataDir, 'nahr.json'))) throw new MigrateError(`no lowdb store in ${dataDir} (nothing to move)`);
+    return openLowdbStore(dataDir, { refuseUnreadable: true });
+  }
+  return openPostgresStore({ url: postgresUrl(config), schema: config.store.schema, log, migrate: side === 'to' });
 }
 
 export async function countsOf(store: Store): Promise<Counts> {
@@ -42,9 +47,9 @@ export async function countsOf(store: Store): Promise<Counts> {
 export async function runMigrateStore(cmd: { configFile: string; dataDir: string; from: StoreKind; to: StoreKind; log: Log; out: (line: string) => void }): Promise<Counts> {
   if (cmd.from === cmd.to) throw new MigrateError(`--from and --to are both ${cmd.from}`);
   const config = await loadConfig(cmd.configFile);
-  const from = await open(cmd.from, config, cmd.dataDir, cmd.log);
+  const from = await open(cmd.from, config, cmd.dataDir, cmd.log, 'from');
   try {
-    const to = await open(cmd.to, config, cmd.dataDir, cmd.log);
+    const to = await open(cmd.to, config, cmd.dataDir, cmd.log, 'to');
     try {
       const target = await countsOf(to);
       if (target.stories || target.sources || target.seen) {

@@ -6,6 +6,7 @@ import { fetchFeed } from '../fetch/fetch.js';
 import type { Log } from '../log.js';
 import { openStore } from '../store/open.js';
 import { pollCycle, type SourceReport } from '../worker/poll-cycle.js';
+import { isDue } from '../worker/schedule.js';
 
 export interface PollCommand {
   configFile: string;
@@ -62,7 +63,12 @@ export async function runPoll(cmd: PollCommand): Promise<SourceReport[]> {
       { onlyDue: cmd.onlyDue },
     );
     if (cmd.tty) cmd.tty.write('\r\x1b[K');
-    if (reports.length === 0) cmd.out(cmd.onlyDue ? 'no source is due' : 'no enabled source');
+    if (reports.length === 0) {
+      // On a shared store, sources that are due may all be held by other pollers.
+      const states = (await store.head()).sources;
+      const wanted = config.sources.filter((s) => s.enabled && (!cmd.onlyDue || isDue(states[s.id], Date.now())));
+      cmd.out(wanted.length ? `${wanted.length} source(s) to poll, all being polled by other pollers now` : cmd.onlyDue ? 'no source is due' : 'no enabled source');
+    }
     else if (cmd.tty) cmd.out(formatTable(reports));
     else for (const r of reports) cmd.out(formatReport(r));
     return reports;

@@ -60,6 +60,7 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
   if (role !== 'all' && config.store.kind !== 'postgres') {
     throw new ServeRoleError(`--role ${role} shares the store with other processes: it needs store.kind: postgres (lowdb is one process's file)`);
   }
+  if (role === 'web' && cmd.staticOut) throw new ServeRoleError('--static-out is written after each poll: give it to a poller (--role poller or all), not to --role web');
   const polls = role !== 'web';
   const serves = role !== 'poller';
   const store = await openStore(config, cmd.dataDir, { log });
@@ -128,8 +129,12 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
       if (!scheduler) return; // a web front end only renders; pollers store the change
       // Changed sources made due, topics re-evaluated, then a cycle polls what is due.
       void scheduler
-        .exclusive(() => applyConfigChange(store, prev, next, Date.now()))
-        .then(() => exportSite()) // new topics, renamed sources, another publicUrl
+        .exclusive(() => applyConfigChange(store, prev, next, Date.now(), log))
+        .then((refiled) => {
+          // Re-filed under new topics: every topic feed may have changed.
+          if (refiled) void exportSite().then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, [{ kind: 'all' }, { kind: 'top' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id }))]), log, cmd.postToHub));
+          else return exportSite(); // new topics, renamed sources, another publicUrl
+        })
         .then(() => scheduler.runNow())
         .catch((err: unknown) => log.error({ err: String(err) }, 'applying the reloaded config failed'));
     },

@@ -54,6 +54,9 @@ const pgString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** Apply every migration not yet applied; returns the versions applied now. */
 export async function migrate(pool: pg.Pool, schema: string): Promise<number[]> {
   const client = await pool.connect();
+  let lost: Error | undefined;
+  const onLost = (err: Error) => (lost = err); // see update(): a lost connection must not end the process
+  client.on('error', onLost);
   const applied: number[] = [];
   try {
     await client.query(`SELECT pg_advisory_lock(${lockKey(schema, 'migrate')})`);
@@ -80,7 +83,8 @@ export async function migrate(pool: pg.Pool, schema: string): Promise<number[]> 
     }
   } finally {
     await client.query(`SELECT pg_advisory_unlock(${lockKey(schema, 'migrate')})`).catch(() => undefined);
-    client.release();
+    client.off('error', onLost);
+    client.release(lost);
   }
   return applied;
 }
@@ -110,8 +114,14 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     max: opts.poolSize ?? 10,
     // Pages are small indexed reads: parallel workers cost more to start (tens of ms) than
     // they save, and made the p99 render four times the p50.
-    options: `-c search_path=${opts.schema} -c max_parallel_workers_per_gather=0`,
+    // A session stuck inside a transaction (its host frozen or cut off) would hold the
+    // update lock for every poller: the server ends it after a minute; a write waits at
+    // most a minute for the lock (the cycle fails, its claims are released, the next tick
+    // tries again); no statement runs longer than two minutes.
+    options: `-c search_path=${opts.schema} -c max_parallel_workers_per_gather=0 -c idle_in_transaction_session_timeout=60000 -c lock_timeout=60000 -c statement_timeout=120000`,
     application_name: 'nahr',
+    keepAlive: true,
+    connectionTimeoutMillis: 10_000,
   });
   // An idle client's error (the server restarted) must not crash the process.
   pool.on('error', (err) => opts.log.warn({ err: err.message }, 'postgres: idle connection lost'));
@@ -135,7 +145,13 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     if (held.size === 0) return;
     const ms = Math.max(...held.values());
     await pool
-      .query(`UPDATE sources SET lease_until = now() + $2 * interval '1 millisecond' WHERE id = ANY($1) AND lease_owner = $3`, [[...held.keys()], ms, owner])
+      // Rows an update of ours has locked are skipped (it releases them anyway): renewing
+      // never waits on, or deadlocks with, our own write.
+      .query(
+        `UPDATE sources SET lease_until = now() + $2 * interval '1 millisecond'
+         WHERE id IN (SELECT id FROM sources WHERE id = ANY($1) AND lease_owner = $3 ORDER BY id FOR UPDATE SKIP LOCKED)`,
+        [[...held.keys()], ms, owner],
+      )
       .catch((err: Error) => opts.log.warn({ err: err.message }, 'postgres: renewing source leases failed'));
   };
   const scheduleRenew = (ms: number) => {
@@ -152,6 +168,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     }
   };
 
+  let statsMemo: { rev: number; since: string; result: StoreStats } | undefined;
   // Concurrent requests share one revision query.
   let revisionQuery: Promise<number> | undefined;
   const revision = () =>
@@ -179,8 +196,8 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   let recent: { from: string; rev: number; byId: Map<string, Story> } | undefined;
   const RECENT_DAYS = 7;
 
-  async function recentStories(client: pg.PoolClient, from: string, revision: number): Promise<Map<string, Story>> {
-    if (!recent || from < recent.from) {
+  async function recentStories(client: pg.PoolClient, from: string, floor: string, revision: number): Promise<Map<string, Story>> {
+    if (!recent) {
       const byId = new Map<string, Story>();
       for (const r of (await client.query<Row>('SELECT data FROM stories WHERE published >= $1', [from])).rows) byId.set(r.data.id, r.data);
       recent = { from, rev: revision, byId };
@@ -190,9 +207,15 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
       for (const r of (await client.query<Row>('SELECT data FROM stories WHERE rev > $1 AND published >= $2', [recent.rev, recent.from])).rows) recent.byId.set(r.data.id, r.data);
       recent.rev = revision;
     }
-    if (from > recent.from) {
-      for (const [id, st] of recent.byId) if (st.published < from) recent.byId.delete(id);
+    if (from < recent.from) {
+      // Only the slice not held yet (the rows written since were read just above).
+      for (const r of (await client.query<Row>('SELECT data FROM stories WHERE published >= $1 AND published < $2', [from, recent.from])).rows) recent.byId.set(r.data.id, r.data);
       recent.from = from;
+    }
+    if (recent.from < floor) {
+      // Kept for a week at most: older stories leave as time moves on.
+      for (const [id, st] of recent.byId) if (st.published < floor) recent.byId.delete(id);
+      recent.from = floor;
     }
     return recent.byId;
   }
@@ -208,7 +231,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     const ranges = scope.ranges ?? [];
     const near = ranges.filter(([from]) => from >= floor);
     if (near.length) {
-      const cached = await recentStories(client, near.reduce((m, [from]) => (from < m ? from : m), near[0]![0]), revision);
+      const cached = await recentStories(client, near.reduce((m, [from]) => (from < m ? from : m), near[0]![0]), floor, revision);
       for (const st of cached.values()) if (near.some(([from, to]) => st.published >= from && st.published <= to)) byId.set(st.id, st);
     }
     for (const [from, to] of ranges.filter(([f]) => f < floor)) add((await client.query<Row>('SELECT data FROM stories WHERE published >= $1 AND published <= $2', [from, to])).rows);
@@ -256,7 +279,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
       return;
     }
     for (const st of deleted) recent.byId.delete(st.id);
-    for (const st of next.stories) if (st.published >= recent.from) recent.byId.set(st.id, st);
+    for (const st of next.stories) if (st.published >= recent.from && !(retainFrom && st.published < retainFrom)) recent.byId.set(st.id, st);
     recent.rev = rev;
   }
 
@@ -397,6 +420,11 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     },
     async update(scope, fn, updateOpts) {
       const client = await pool.connect();
+      // A connection lost while checked out is an 'error' event on the client: without a
+      // listener it would end the process. The query in flight fails instead.
+      let lost: Error | undefined;
+      const onLost = (err: Error) => (lost = err);
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         // One writer at a time: what the fold reads stays true until it commits.
@@ -418,16 +446,18 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
         recent = undefined; // what it holds may be ahead of the database now
         throw err;
       } finally {
-        client.release();
+        client.off('error', onLost);
+        client.release(lost); // a lost connection is destroyed, not pooled again
       }
     },
     async feedPage(key, query, offset, limit, now): Promise<FeedPage> {
       const { sql, params } = feedSql(key, query, now);
-      const sourcesP = sourceStates();
       if (!query.q) {
-        const rows = (await pool.query<Row>(`${sql} LIMIT ${limit + 1} OFFSET ${offset}`, params)).rows;
-        return { stories: rows.slice(0, limit).map((r) => r.data), more: rows.length > limit, sources: await sourcesP };
+        const [rows, sources] = await Promise.all([pool.query<Row>(`${sql} LIMIT ${limit + 1} OFFSET ${offset}`, params).then((r) => r.rows), sourceStates()]);
+        return { stories: rows.slice(0, limit).map((r) => r.data), more: rows.length > limit, sources };
       }
+      const sourcesP = sourceStates();
+      sourcesP.catch(() => undefined); // awaited below; a failure before that is not unhandled
       // ?q=: the SQL prefilter finds candidates; the phrase match in code decides.
       const matched: Story[] = [];
       const CHUNK = 500;
@@ -442,6 +472,10 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
       return (await pool.query<Row>('SELECT data FROM stories WHERE id = $1', [id])).rows[0]?.data;
     },
     async stats(since): Promise<StoreStats> {
+      // /status asks on every request; the counts change only with the revision (and the
+      // 24-hour line, which may lag by up to a minute).
+      const rev = await revision();
+      if (statsMemo && statsMemo.rev === rev && Math.abs(Date.parse(since) - Date.parse(statsMemo.since)) < 60_000) return statsMemo.result;
       const total = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM stories')).rows[0]!.n);
       const perSource: StoreStats['perSource'] = new Map();
       const rows = (
@@ -451,7 +485,8 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
         )
       ).rows;
       for (const r of rows) perSource.set(r.source_id, { stored: Number(r.stored), recent: Number(r.recent) });
-      return { stories: total, perSource };
+      statsMemo = { rev, since, result: { stories: total, perSource } };
+      return statsMemo.result;
     },
     async *eachStory(batchSize = 1000) {
       let after = '';

@@ -189,19 +189,37 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const { store } = deps;
   const startedAt = deps.now();
   // Topics edited since the stories were filed: all of them are re-filed first.
-  if ((await store.head()).topicRules !== topicRulesFingerprint(config)) await refileIfRulesChanged(store, config, startedAt);
+  if ((await store.head()).topicRules !== topicRulesFingerprint(config)) await refileIfRulesChanged(store, config, startedAt, deps.log);
   const head = await store.head();
   const wanted = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(head.sources[s.id], startedAt)));
   const reports = new Map<string, SourceReport>();
+  const changed: StoredChanges = { before: [], after: [] };
   let left = wanted;
-  while (left.length > 0 && !deps.signal?.aborted) {
-    // Claimed: no other poller sharing the store fetches these until this cycle stores
-    // them (or, if this process dies, until the lease runs out). lowdb hands all at once.
-    const claimed = await store.claim(left.map((s) => s.id), { now: startedAt, onlyDue: opts.onlyDue, leaseMs: leaseMs(config), limit: claimBatch(config) });
-    if (claimed.size === 0) break;
-    const batch = left.filter((s) => claimed.has(s.id));
-    left = left.filter((s) => !claimed.has(s.id));
-    for (const r of await pollClaimed(config, deps, { sources: batch, claimed, startedAt })) reports.set(r.sourceId, r);
+  try {
+    while (left.length > 0 && !deps.signal?.aborted) {
+      // Claimed: no other poller sharing the store fetches these until this cycle stores
+      // them (or, if this process dies, until the lease runs out). lowdb hands all at once.
+      const claimed = await store.claim(left.map((s) => s.id), { now: startedAt, onlyDue: opts.onlyDue, leaseMs: leaseMs(config), limit: claimBatch(config) });
+      if (claimed.size === 0) break;
+      const batch = left.filter((s) => claimed.has(s.id));
+      left = left.filter((s) => !claimed.has(s.id));
+      let done: Awaited<ReturnType<typeof pollClaimed>>;
+      try {
+        done = await pollClaimed(config, deps, { sources: batch, claimed, startedAt });
+      } catch (err) {
+        // Nothing of this batch was stored: its sources go back at once, not after the lease.
+        await store.release(batch.map((s) => s.id)).catch(() => undefined);
+        throw err;
+      }
+      for (const r of done.reports) reports.set(r.sourceId, r);
+      if (done.changes) {
+        changed.before.push(...done.changes.before);
+        changed.after.push(...done.changes.after);
+      }
+    }
+  } finally {
+    // Once per cycle (not per batch): hubs are pinged and the static copy written once.
+    if (changed.before.length || changed.after.length) deps.onStored?.(changed);
   }
   return wanted.filter((s) => reports.has(s.id)).map((s) => reports.get(s.id)!);
 }
@@ -211,7 +229,7 @@ async function pollClaimed(
   config: Config,
   deps: PollDeps,
   batch: { sources: SourceConfig[]; claimed: ReadonlyMap<string, SourceState | undefined>; startedAt: number },
-): Promise<SourceReport[]> {
+): Promise<{ reports: SourceReport[]; changes?: StoredChanges }> {
   const { store, log } = deps;
   const { claimed, startedAt } = batch;
   const enabled = batch.sources;
@@ -246,9 +264,6 @@ async function pollClaimed(
         return read;
       }),
     );
-  } catch (err) {
-    await store.release(enabled.map((s) => s.id)).catch(() => undefined);
-    throw err;
   } finally {
     watch.dispose();
   }
@@ -281,6 +296,8 @@ async function pollClaimed(
     (before) => {
       const seen = { ...before.seen };
       const states: Record<string, SourceState> = { ...before.sources };
+      // Stories this write's retention drops are no place to fold a new item into.
+      const live = before.stories.filter((s) => s.published >= retainFrom);
       const reports = new Map<string, SourceReport>();
       // Built on first need: a cycle of 304s never looks.
       let storedGuidSet: Set<string> | undefined;
@@ -288,7 +305,7 @@ async function pollClaimed(
         has(id: string): boolean {
           if (!storedGuidSet) {
             storedGuidSet = new Set();
-            for (const s of before.stories) for (const r of s.reporters) storedGuidSet.add(`${r.sourceId}\n${r.guid}`);
+            for (const s of live) for (const r of s.reporters) storedGuidSet.add(`${r.sourceId}\n${r.guid}`);
           }
           return storedGuidSet.has(id);
         },
@@ -330,7 +347,7 @@ async function pollClaimed(
       const time = (i: Item) => i.published ?? nowIso;
       fresh.sort((a, b) => (time(a.item) < time(b.item) ? -1 : time(a.item) > time(b.item) ? 1 : a.order - b.order));
       const items = fresh.map((f) => f.item);
-      const folded = foldItems(before.stories, items, {
+      const folded = foldItems(live, items, {
         windowHours: config.dedupe.windowHours,
         now,
         ...(config.dedupe.fuzzy.enabled ? { fuzzy: { threshold: config.dedupe.fuzzy.threshold, windowHours: Math.min(config.dedupe.fuzzy.windowHours, config.dedupe.windowHours), features, lead } } : {}),
@@ -347,17 +364,18 @@ async function pollClaimed(
       const touched = folded.touched;
       const stories = touched.size > 0 ? fileTopics(folded.stories, rules, nowIso, { only: touched, created: folded.created }) : folded.stories;
       const changes = deps.onStored ? storedChanges(before.stories, stories, retainFrom) : undefined;
-      return { data: { ...before, stories, sources: states, seen, topicRules: fingerprint }, retainFrom, result: { reports, changes } };
+      // Filed with the rules the store records; another poller's other rules stay recorded
+      // (refileIfRulesChanged says so), so no story is left filed under rules nobody has.
+      return { data: { ...before, stories, sources: states, seen, topicRules: before.topicRules ?? fingerprint }, retainFrom, result: { reports, changes } };
     },
     { release: enabled.map((s) => s.id) },
   );
   for (const r of reports.values()) {
     if (r.outcome === 'ok') log.info({ source_id: r.sourceId, new: r.newStories, folded: r.folded, updated: r.updated }, 'polled');
   }
-  if (changes) deps.onStored?.(changes);
   const ordered = enabled.map((s) => reports.get(s.id)!);
   for (const r of ordered) deps.metrics?.recordPoll(r);
-  return ordered;
+  return { reports: ordered, changes };
 }
 
 /** The stories a poll changed (new objects: the stages never edit one in place), before
@@ -388,16 +406,22 @@ export function fileTopics(
   });
 }
 
-/** Stories re-filed per write after a topic edit: a million stored stories are never all
- * in memory at once. */
+/** Stories re-filed per write after a topic edit, on PostgreSQL: a million stored
+ * stories are never all in memory at once. (lowdb holds them all anyway: one write.) */
 const REFILE_BATCH = 20_000;
 
 /** Re-file the stored stories if the topic rules were edited since they were filed. */
-export async function refileIfRulesChanged(store: Store, config: Config, now: number): Promise<boolean> {
+export async function refileIfRulesChanged(store: Store, config: Config, now: number, log?: Log): Promise<boolean> {
   const fingerprint = topicRulesFingerprint(config);
-  if ((await store.head()).topicRules === fingerprint) return false;
+  const recorded = (await store.head()).topicRules;
+  if (recorded === fingerprint) return false;
   const rules = compileTopics(config);
   const nowIso = new Date(now).toISOString();
+  if (recorded) log?.info({}, 're-filing every stored story: the topic rules changed (if this repeats each cycle, two pollers run different configs)');
+  if (store.kind !== 'postgres') {
+    if ((await store.stats(nowIso)).stories === 0) return false; // the next poll's write records the rules
+    return store.update({ all: true }, (view) => ({ data: { ...view, stories: fileTopics(view.stories, rules, nowIso), topicRules: fingerprint }, result: view.stories.length > 0 }));
+  }
   let any = false;
   for await (const batch of store.eachStory(REFILE_BATCH)) {
     any = true;

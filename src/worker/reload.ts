@@ -6,6 +6,7 @@
 // - topics are re-evaluated for every stored story when the topic rules changed.
 import type { Config, SourceConfig } from '../config/schema.js';
 import type { SourceState } from '../model.js';
+import type { Log } from '../log.js';
 import type { Store } from '../store/store.js';
 import { refileIfRulesChanged } from './poll-cycle.js';
 import { nextDueAfter } from './schedule.js';
@@ -31,8 +32,9 @@ export function sourcesAfterConfigChange(states: Readonly<Record<string, SourceS
   return sources;
 }
 
-/** Store what a config edit changes: source states, then topics if the rules changed. */
-export async function applyConfigChange(store: Store, prev: Config, next: Config, now: number): Promise<void> {
+/** Store what a config edit changes: source states, then topics if the rules changed
+ * (true when stories were re-filed). */
+export async function applyConfigChange(store: Store, prev: Config, next: Config, now: number, log?: Log): Promise<boolean> {
   await store.update({}, (data) => ({ data: { ...data, sources: sourcesAfterConfigChange(data.sources, prev, next, now) }, result: undefined }));
-  await refileIfRulesChanged(store, next, now);
+  return refileIfRulesChanged(store, next, now, log);
 }
