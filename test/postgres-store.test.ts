@@ -13,7 +13,7 @@ import { silentLog } from '../src/log.js';
 import type { Story } from '../src/model.js';
 import { memoryStore } from '../src/store/memory.js';
 import { migrationFiles, openPostgresStore, StoreSchemaError } from '../src/store/postgres-store.js';
-import type { FeedSelector, Store } from '../src/store/store.js';
+import type { FeedSelector, Store, StoreData } from '../src/store/store.js';
 import { emptyData } from '../src/store/store.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
 import { runCli } from './helpers/cli.js';
@@ -84,6 +84,20 @@ describe('the PostgreSQL store', () => {
     await blocker.end();
     expect(await store.update({}, (view) => ({ data: view, result: 'again' }))).toBe('again');
     expect(await store.revision()).toBe(1);
+  });
+
+  it('stores no source state for a claim it lost: the poller that took the source over has the last word', async () => {
+    const schema = newSchema();
+    const [a, b] = [await openPg(schema), await openPg(schema)];
+    const now = Date.now();
+    expect([...(await a.claim(['x'], { now, onlyDue: false, leaseMs: 50 })).keys()]).toEqual(['x']);
+    expect((await b.claim(['x'], { now, onlyDue: false, leaseMs: 60_000 })).size).toBe(0); // held by a
+    await new Promise((r) => setTimeout(r, 120)); // a stalls past its lease
+    expect([...(await b.claim(['x'], { now, onlyDue: false, leaseMs: 60_000 })).keys()]).toEqual(['x']);
+    const store = (etag: string) => (v: StoreData) => ({ data: { ...v, sources: { ...v.sources, x: { consecutiveFailures: 0, etag } } }, result: undefined });
+    await b.update({}, store('"fresh"'), { release: ['x'] });
+    await a.update({}, store('"stale"'), { release: ['x'] });
+    expect((await a.head()).sources.x?.etag).toBe('"fresh"');
   });
 
   it('keeps a story whole through the database: every field, Arabic text and all', async () => {

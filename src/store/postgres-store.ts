@@ -288,7 +288,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   }
 
   /** Write what differs between the view and the next data. */
-  async function writeDiff(client: pg.PoolClient, view: StoreData, next: StoreData, rev: number, retainFrom: string | undefined): Promise<void> {
+  async function writeDiff(client: pg.PoolClient, view: StoreData, next: StoreData, rev: number, retainFrom: string | undefined, keepState: ReadonlySet<string>): Promise<void> {
     const before = new Map(view.stories.map((s) => [s.id, s]));
     const upserts = next.stories.filter((s) => before.get(s.id) !== s);
     const nextIds = new Set(next.stories.map((s) => s.id));
@@ -315,7 +315,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
       if (top.length) await client.query('INSERT INTO story_topics (topic, story_id, published) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])', [0, 1, 2].map((k) => top.map((row) => row[k])));
     });
 
-    const changedSources = Object.entries(next.sources).filter(([id, st]) => view.sources[id] !== st);
+    const changedSources = Object.entries(next.sources).filter(([id, st]) => view.sources[id] !== st && !keepState.has(id));
     await inBatches(changedSources, (batch) =>
       client.query(
         `INSERT INTO sources (id, state, next_due) SELECT * FROM unnest($1::text[], $2::json[], $3::text[])
@@ -433,7 +433,15 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
         const view = await loadView(client, scope, before);
         const out = fn(view);
         const rev = Number((await client.query<{ revision: string }>('UPDATE store_state SET revision = revision + 1 RETURNING revision')).rows[0]!.revision);
-        await writeDiff(client, view, out.data, rev, out.retainFrom);
+        // A claim this poller no longer holds (its lease ran out during a stall and another
+        // poller took the source): that poller's state of the source stands, not ours.
+        const lostClaims = new Set<string>();
+        if (updateOpts?.release?.length) {
+          const rows = (await client.query<{ id: string }>('SELECT id FROM sources WHERE id = ANY($1) AND lease_owner IS DISTINCT FROM $2', [updateOpts.release, owner])).rows;
+          for (const r of rows) lostClaims.add(r.id);
+          if (lostClaims.size) opts.log.warn({ sources: [...lostClaims] }, 'postgres: leases lost during the cycle (longer than store.leaseSeconds?): their states left to the poller that took them');
+        }
+        await writeDiff(client, view, out.data, rev, out.retainFrom, lostClaims);
         if (updateOpts?.release?.length) {
           await client.query('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ANY($1) AND lease_owner = $2', [updateOpts.release, owner]);
         }

@@ -194,6 +194,16 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
   const wanted = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(head.sources[s.id], startedAt)));
   const reports = new Map<string, SourceReport>();
   const changed: StoredChanges = { before: [], after: [] };
+  // Progress over the whole cycle: the batches before this one, plus this one so far.
+  type Progress = { done: number; total: number; failed: number };
+  const counted: Progress = { done: 0, total: 0, failed: 0 };
+  let current: Progress = { done: 0, total: 0, failed: 0 };
+  const onProgress =
+    deps.onProgress &&
+    ((p: Progress) => {
+      current = p;
+      deps.onProgress!({ done: counted.done + p.done, total: counted.total + p.total, failed: counted.failed + p.failed });
+    });
   let left = wanted;
   try {
     while (left.length > 0 && !deps.signal?.aborted) {
@@ -205,13 +215,17 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
       left = left.filter((s) => !claimed.has(s.id));
       let done: Awaited<ReturnType<typeof pollClaimed>>;
       try {
-        done = await pollClaimed(config, deps, { sources: batch, claimed, startedAt });
+        done = await pollClaimed(config, { ...deps, onProgress }, { sources: batch, claimed, startedAt });
       } catch (err) {
         // Nothing of this batch was stored: its sources go back at once, not after the lease.
         await store.release(batch.map((s) => s.id)).catch(() => undefined);
         throw err;
       }
       for (const r of done.reports) reports.set(r.sourceId, r);
+      counted.done += current.done;
+      counted.total += current.total;
+      counted.failed += current.failed;
+      current = { done: 0, total: 0, failed: 0 };
       if (done.changes) {
         changed.before.push(...done.changes.before);
         changed.after.push(...done.changes.after);
