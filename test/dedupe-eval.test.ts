@@ -34,7 +34,7 @@ describe.each(['tune', 'holdout'] as const)('folding on the %s split', (split) =
   it('finds clearly more of the same stories than the exact key alone (recall floor)', () => {
     // Measured 0.243 → 0.571 (tune) and 0.257 → 0.471 (holdout); the issue's 0.90 is not met.
     expect(exact.recall).toBeGreaterThanOrEqual(0.24);
-    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.56 : 0.45);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.62 : 0.49);
     expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.2);
   });
 });
@@ -45,10 +45,13 @@ describe('the same pairs through the fold stage, inside a window of 4,000 other 
     const features = (t: string) => headlineFeatures(key.words(t));
     const background = foldItems([], syntheticItems(4000), { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features } }).stories;
     const w = foldInWindow(pairs, background, threshold, features);
-    // Measured with 20,000 stories (npm run bench:dedupe): 112 of 210 joined, 0 wrongly,
-    // 2 joined another story (one of them rightly: the set has two pairs on one event).
+    // Measured with 20,000 stories (npm run bench:dedupe): 122 of 210 joined, 0 wrongly.
+    // 4 second headlines join another pair's story, all on the same event (DEBUG_STRAY=1
+    // lists them): the curfew extended in Suwayda, sugar on the smart card, the middle
+    // school results, and the Jordanian foreign minister's visit to Damascus ("الشيباني
+    // يلتقي نظيره الأردني في دمشق" → "الصفدي يزور دمشق ويلتقي الرئيس الشرع").
     expect(w.wronglyJoined).toBe(0);
-    expect(w.strayJoins).toBeLessThanOrEqual(3);
+    expect(w.strayJoins).toBeLessThanOrEqual(4);
     expect(w.joined / w.same).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -51,9 +51,17 @@ const SYNONYM_ROWS: string[][] = [
   ['اكد', 'تءكد', 'يءكد', 'شدد', 'يشدد', 'تشدد', 'جدد'],
   ['استمرار', 'مواصل', 'تواصل', 'يواصل', 'تواصل'],
   ['بحث', 'يبحث', 'تبحث', 'ناقش', 'يناقش', 'تناقش', 'مناقش', 'يبحثان', 'تبحثان'],
-  ['التقي', 'يلتقي', 'تلتقي', 'لقاء', 'استقبل', 'يستقبل', 'تستقبل'],
+  ['التقي', 'يلتقي', 'تلتقي', 'لقاء', 'استقبل', 'يستقبل', 'تستقبل', 'اجتمع', 'يجتمع', 'تجتمع'],
   ['اعلن', 'يعلن', 'تعلن', 'اعلان', 'كشف', 'يكشف', 'تكشف'],
-  ['وفا', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'مقتل'],
+  ['وفا', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'مقتل', 'رحيل'],
+  ['رحب', 'يرحب', 'ترحب', 'ترحيب', 'اشاد', 'يشيد', 'تشيد'],
+  ['حريق', 'نيران'],
+  ['زلزال', 'هزه'],
+  ['اشتباك', 'اشتباكات', 'مواجهات'],
+  ['اسري', 'محتجزين'],
+  ['وصل', 'يصل', 'تصل', 'وصول', 'يحط'],
+  ['تعطيل', 'تعليق'],
+  ['ضخم', 'كبير'],
   ['بدء', 'بد', 'انطلاق', 'انطلق', 'تنطلق', 'ينطلق', 'تبدا', 'يبدا', 'بدات', 'بدا'],
   ['رفع', 'يرفع', 'ترفع', 'زياد', 'زيادت'],
   ['اصاب', 'جرحي', 'جريح', 'مصاب'],
@@ -193,6 +201,58 @@ const ROLE_ROWS: Array<[string, string[]]> = [
   ['defense-minister', ['وزير الدفاع', 'الدفاع']],
   ['interior-minister', ['وزير الداخلية', 'الداخلية']],
 ];
+// People named in the news of the period, read as their office: outlets name one side by
+// name and the other by office ("بوتين يستقبل الرئيس السوري" / "الرئيس الروسي يلتقي
+// الشرع"), so a name is replaced by its office and country before the headline is read,
+// and the office and place guards then compare like with like ("الصفدي" / "فيدان" are two
+// countries' foreign ministers). Only names that are not also common words; a name whose
+// holder changes is edited here. Full names first, so "أحمد الشرع" leaves no "أحمد".
+const PEOPLE: Array<[string[], string]> = [
+  [['احمد الشرع', 'الشرع'], 'الرئيس السوري'],
+  [['اسعد الشيباني', 'اسعد حسن الشيباني', 'الشيباني'], 'وزير الخارجية السوري'],
+  [['مرهف ابو قصره', 'ابو قصره'], 'وزير الدفاع السوري'],
+  [['انس خطاب'], 'وزير الداخلية السوري'],
+  [['فلاديمير بوتين', 'بوتين'], 'الرئيس الروسي'],
+  [['سيرغي لافروف', 'لافروف'], 'وزير الخارجية الروسي'],
+  [['رجب طيب اردوغان', 'اردوغان'], 'الرئيس التركي'],
+  [['هاكان فيدان', 'فيدان'], 'وزير الخارجية التركي'],
+  [['يشار غولر', 'غولر'], 'وزير الدفاع التركي'],
+  [['دونالد ترامب', 'ترامب'], 'الرئيس الامريكي'],
+  [['ماركو روبيو', 'روبيو'], 'وزير الخارجية الامريكي'],
+  [['ايمن الصفدي', 'الصفدي'], 'وزير الخارجية الاردني'],
+  [['بدر عبد العاطي', 'عبد العاطي'], 'وزير الخارجية المصري'],
+  [['عبد الفتاح السيسي', 'السيسي'], 'الرئيس المصري'],
+  [['عبد اللطيف رشيد'], 'الرئيس العراقي'],
+  [['فؤاد حسين'], 'وزير الخارجية العراقي'],
+  [['ايمانويل ماكرون', 'ماكرون'], 'الرئيس الفرنسي'],
+  [['جان نويل بارو'], 'وزير الخارجية الفرنسي'],
+  [['مسعود بزشكيان', 'بزشكيان'], 'الرئيس الايراني'],
+  [['عباس عراقجي', 'عراقجي'], 'وزير الخارجية الايراني'],
+  [['بنيامين نتنياهو', 'نتنياهو'], 'رئيس الوزراء الاسرائيلي'],
+  [['فيصل بن فرحان'], 'وزير الخارجية السعودي'],
+  [['جوزاف عون'], 'الرئيس اللبناني'],
+  [['نواف سلام'], 'رئيس الوزراء اللبناني'],
+];
+const PEOPLE_INDEX = phraseIndex(PEOPLE.flatMap(([names], i) => names.map((n): [string, string] => [n, String(i)])));
+const OFFICE_WORDS = PEOPLE.map(([, office]) => foldWords(office).split(' '));
+// Most words name nobody: one regex test before the phrase lookup.
+const MAY_NAME = new RegExp([...PEOPLE_INDEX.keys()].join('|'));
+
+/** The headline's words with every listed person read as their office. */
+function officesForNames(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const hit = MAY_NAME.test(words[i]!) ? phraseAt(words as string[], i, lookupForms(words[i]!), PEOPLE_INDEX) : undefined;
+    if (!hit) {
+      out.push(words[i]!);
+      continue;
+    }
+    out.push(...OFFICE_WORDS[Number(hit.id)]!);
+    i += hit.length - 1;
+  }
+  return out;
+}
+
 const ROLE_INDEX = phraseIndex(ROLE_ROWS.flatMap(([id, names]) => names.map((n): [string, string] => [n, `role:${id}`])));
 const DATE_INDEX = phraseIndex([...DAYS.map((d): [string, string] => [d, `day:${d}`]), ...MONTHS.map((m, i): [string, string] => [m, monthId(i)])]);
 
@@ -260,7 +320,7 @@ export function headlineFeatures(words: readonly string[]): Features {
   const dates = new Set<string>();
   const roles = new Set<string>();
   const denied = new Set<string>();
-  const w = [...words];
+  const w = officesForNames(words);
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
     const forms = lookupForms(word);
