@@ -43,9 +43,18 @@ export interface PgRow {
   renderP50ms: number;
   renderP99ms: number;
 }
+export interface PollerRow {
+  pollers: number;
+  /** From the first request to every source polled and stored once. */
+  seconds: number;
+  /** Requests the feed server saw (one per source when none was fetched twice). */
+  requests: number;
+}
 export interface PgBench {
   seedS?: number;
   rows: PgRow[];
+  /** `serve --role poller` processes sharing 400 slow feeds. */
+  pollers?: { feeds: number; delayMs: number; concurrency: number; rows: PollerRow[] };
 }
 
 const config: Config = configSchema.parse({
@@ -196,10 +205,61 @@ export async function benchPostgres(size = 1_000_000, lowdbSize = 50_000, rounds
     rows.push({ store: 'postgres', stories: total, pollers, itemsPerS: r.items / r.seconds, storiesPerS: r.created / r.seconds, cycleS: r.seconds / rounds, renderP50ms: render.p50, renderP99ms: render.p99 });
     console.error(`postgres ×${pollers}: ${JSON.stringify(rows.at(-1))}`);
   }
-  return { ...(seedS !== undefined ? { seedS } : {}), rows };
+  return { ...(seedS !== undefined ? { seedS } : {}), rows, pollers: await benchPollers() };
+}
+
+/**
+ * Several `nahr serve --role poller` processes on one database and 400 local feeds that
+ * each take 300 ms to answer (the network, not nahr, is what a real cycle waits on): the
+ * time until every source is polled once, and how the sources spread over the pollers.
+ */
+export async function benchPollers(feeds = 400, delayMs = 300, concurrency = 8): Promise<NonNullable<PgBench['pollers']>> {
+  const { createServer } = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  let requests = 0;
+  let firstAt = 0;
+  const server = createServer((req, res) => {
+    if (requests++ === 0) firstAt = performance.now();
+    const f = /\/(\d+)\.xml/.exec(req.url ?? '')?.[1] ?? '0';
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>f${f}</title>${Array.from({ length: 20 }, (_, k) => `<item><guid>${f}-${k}</guid><title>خبر ${k} من المصدر ${f} عن حلب</title></item>`).join('')}</channel></rss>`), delayMs);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  const rows: PollerRow[] = [];
+  const cli = join(process.cwd(), 'src', 'cli.ts');
+  for (const n of [1, 2, 4]) {
+    requests = 0;
+    firstAt = 0;
+    const schema = `nahr_bench_pollers_${n}`;
+    const admin = new pg.Client({ connectionString: URL_ });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    const dir = mkdtempSync(join(tmpdir(), 'nahr-pollers-'));
+    const configFile = join(dir, 'feeds.yaml');
+    writeFileSync(configFile, `schedule: "0 0 1 1 *"\nfetch: { concurrency: ${concurrency}, perHost: 16 }\nstore: { kind: postgres, url: "${URL_}", schema: ${schema} }\nsources:\n${Array.from({ length: feeds }, (_, f) => `  - { id: f${f}, name: "f${f}", url: "http://127.0.0.1:${port}/${f}.xml" }`).join('\n')}\n`);
+    // The schema first, so the pollers start on the same footing.
+    await (await openPostgresStore({ url: URL_, schema, log: silentLog })).close();
+    const t0 = performance.now();
+    const children = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--role', 'poller', '--config', configFile], { env: { ...process.env, LOG_LEVEL: 'error' }, stdio: 'ignore' }));
+    let polled = 0;
+    while (polled < feeds && performance.now() - t0 < 300_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      polled = Number((await admin.query(`SELECT count(*) AS n FROM ${schema}.sources WHERE state IS NOT NULL`)).rows[0].n);
+    }
+    // From the first request (the processes' start-up left out) to the last source stored.
+    const seconds = (performance.now() - (firstAt || t0)) / 1000;
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await admin.end();
+    rows.push({ pollers: n, seconds, requests });
+    console.error(`pollers ×${n}: all ${feeds} sources polled in ${seconds.toFixed(1)} s, ${requests} requests`);
+  }
+  await new Promise<void>((r) => server.close(() => r()));
+  return { feeds, delayMs, concurrency, rows };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await benchPostgres(Number(process.env.BENCH_PG_SIZE ?? 1_000_000));
+  const result = process.argv.includes('pollers') ? await benchPollers() : await benchPostgres(Number(process.env.BENCH_PG_SIZE ?? 1_000_000));
   console.log(JSON.stringify(result, null, 2));
 }

@@ -118,7 +118,20 @@ stories, classify, write), three after a warm-up; then ${'300'} renders that mis
 | store | stories stored | pollers | items stored/s | stories created/s | cycle | render p50 | render p99 |
 |---|---|---|---|---|---|---|---|
 ${pgRun.result.rows.map((r) => `| ${r.store} | ${r.stories.toLocaleString('en')} | ${r.pollers} | ${Math.round(r.itemsPerS)} | ${Math.round(r.storiesPerS)} | ${f(r.cycleS)} s | ${f(r.renderP50ms, 1)} ms | ${f(r.renderP99ms, 1)} ms |`).join('\n')}
+${
+  pgRun.result.pollers
+    ? `
+Several pollers: \`nahr serve --role poller\` processes on one database and ${pgRun.result.pollers.feeds} local feeds that
+each take ${pgRun.result.pollers.delayMs} ms to answer (\`fetch.concurrency: ${pgRun.result.pollers.concurrency}\` per poller), from the first request to
+every source polled and stored once (start-up left out). The floor is the waiting alone:
+${pgRun.result.pollers.feeds} × ${pgRun.result.pollers.delayMs} ms / (${pgRun.result.pollers.concurrency} × pollers).
 
+| pollers | all sources polled in | floor | requests (one per source: none fetched twice) |
+|---|---|---|---|
+${pgRun.result.pollers.rows.map((r) => `| ${r.pollers} | ${f(r.seconds, 1)} s | ${f((pgRun.result.pollers!.feeds * pgRun.result.pollers!.delayMs) / 1000 / (pgRun.result.pollers!.concurrency * r.pollers), 1)} s | ${r.requests} |`).join('\n')}
+`
+    : ''
+}
 ## Serving /feeds/all.atom (100 entries)
 
 ${when(servingRun)}

@@ -183,7 +183,7 @@ export function reach(times: readonly number[], hours: number): Array<[string, s
 
 /** Sources claimed at a time from a store several pollers share: each poller takes a
  * batch, stores it, takes the next, so a cycle's work spreads over every poller. */
-const claimBatch = (config: Config) => Math.max(16, config.fetch.concurrency * 2);
+const claimBatch = (config: Config) => Math.max(32, config.fetch.concurrency * 4);
 
 export async function pollCycle(config: Config, deps: PollDeps, opts: PollOptions): Promise<SourceReport[]> {
   const { store } = deps;
@@ -215,7 +215,8 @@ export async function pollCycle(config: Config, deps: PollDeps, opts: PollOption
       left = left.filter((s) => !claimed.has(s.id));
       let done: Awaited<ReturnType<typeof pollClaimed>>;
       try {
-        done = await pollClaimed(config, { ...deps, onProgress }, { sources: batch, claimed, startedAt });
+        // The start of a cycle is spread over jitterMs; later batches follow at once.
+        done = await pollClaimed(config, { ...deps, onProgress, ...(reports.size ? { jitterMs: 0 } : {}) }, { sources: batch, claimed, startedAt });
       } catch (err) {
         // Nothing of this batch was stored: its sources go back at once, not after the lease.
         await store.release(batch.map((s) => s.id)).catch(() => undefined);
