@@ -43,13 +43,14 @@ export default defineConfig(async () => {
   if (!postgres) {
     const how = `start PostgreSQL on 127.0.0.1:5432 with a database "test" (trust auth), or point NAHR_TEST_DATABASE_URL at one`;
     if (process.env.CI === 'true') throw new Error(`CI: no PostgreSQL at ${DATABASE_URL}: the PostgreSQL tests must run (${how})`);
-    process.stderr.write(`\n*** PostgreSQL tests SKIPPED: no server at ${DATABASE_URL}. To run them, ${how}. ***\n\n`);
+    process.env.NAHR_PG_SKIPPED = `PostgreSQL tests SKIPPED: no server at ${DATABASE_URL}. To run them, ${how}.`;
+    process.stderr.write(`\n*** ${process.env.NAHR_PG_SKIPPED} ***\n\n`);
   }
   const shared = { testTimeout: 30_000, hookTimeout: 30_000, pool: 'forks' as const, setupFiles: ['test/helpers/setup.ts'] };
   return {
     test: {
       projects: [
-        { test: { ...shared, name: 'lowdb', include: ['test/**/*.test.ts'], exclude: [POSTGRES_ONLY] } },
+        { test: { ...shared, name: 'lowdb', include: ['test/**/*.test.ts'], exclude: [POSTGRES_ONLY], ...(postgres ? {} : { globalSetup: ['test/helpers/pg-missing.ts'] }) } },
         ...(postgres
           ? [
               {
