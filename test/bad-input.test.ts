@@ -1,9 +1,8 @@
 // Every kind of bad input a real news site serves, against a local server, in one poll
 // cycle with the real fetcher and the real lowdb store. None may crash the cycle, hang it
 // past its timeouts, touch other sources' results, or remove stories already stored.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

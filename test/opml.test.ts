@@ -8,7 +8,6 @@ import { parseConfig } from '../src/config/load.js';
 import { addSources, deriveId, readOpml } from '../src/config/opml-import.js';
 import { createPublisher } from '../src/publish/feeds.js';
 import { buildApp } from '../src/serve/app.js';
-import { buildStatus } from '../src/serve/status.js';
 import { runCliSync } from './helpers/cli.js';
 import { openTestStore } from './helpers/stores.js';
 import { storeStatus } from '../src/serve/status.js';

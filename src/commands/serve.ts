@@ -130,10 +130,10 @@ export async function runServe(cmd: ServeCommand): Promise<Running> {
       // Changed sources made due, topics re-evaluated, then a cycle polls what is due.
       void scheduler
         .exclusive(() => applyConfigChange(store, prev, next, Date.now(), log))
-        .then((refiled) => {
+        .then(async (refiled) => {
+          await exportSite(); // new topics, renamed sources, another publicUrl
           // Re-filed under new topics: every topic feed may have changed.
-          if (refiled) void exportSite().then(() => notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, [{ kind: 'all' }, { kind: 'top' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id }))]), log, cmd.postToHub));
-          else return exportSite(); // new topics, renamed sources, another publicUrl
+          if (refiled) void notifyHubs(config.websub.hubs, feedUrls(config.publicUrl, [{ kind: 'all' }, { kind: 'top' }, ...config.topics.map((t) => ({ kind: 'topic' as const, id: t.id }))]), log, cmd.postToHub);
         })
         .then(() => scheduler.runNow())
         .catch((err: unknown) => log.error({ err: String(err) }, 'applying the reloaded config failed'));

@@ -170,12 +170,22 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
 
   let statsMemo: { rev: number; since: string; result: StoreStats } | undefined;
   // Concurrent requests share one revision query.
+  // Every feed request asks for the revision. A front end under load asks the database at
+  // most every 250 ms, concurrent requests sharing one query: another process's write shows
+  // that much later (a 304 for a quarter second more), this process's own at once.
+  const REVISION_TTL_MS = 250;
+  let known: { rev: number; at: number } | undefined;
   let revisionQuery: Promise<number> | undefined;
-  const revision = () =>
-    (revisionQuery ??= pool
+  const revision = async (): Promise<number> => {
+    if (known && Date.now() - known.at < REVISION_TTL_MS) return known.rev;
+    return (revisionQuery ??= pool
       .query<{ revision: string }>('SELECT revision FROM store_state')
-      .then((r) => Number(r.rows[0]!.revision))
+      .then((r) => {
+        known = { rev: Number(r.rows[0]!.revision), at: Date.now() };
+        return known.rev;
+      })
       .finally(() => (revisionQuery = undefined)));
+  };
 
   const sourceStates = async (q: pg.Pool | pg.PoolClient = pool): Promise<Record<string, SourceState>> => {
     const out: Record<string, SourceState> = {};
@@ -446,6 +456,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
           await client.query('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ANY($1) AND lease_owner = $2', [updateOpts.release, owner]);
         }
         await client.query('COMMIT');
+        known = { rev, at: Date.now() };
         if (updateOpts?.release) forget(updateOpts.release);
         keepRecent(view, out.data, rev, out.retainFrom);
         return out.result;

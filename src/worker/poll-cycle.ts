@@ -13,7 +13,7 @@ import type { Log } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Item, SourceState, Story } from '../model.js';
 import { createTitleKeyFolder, type TitleKeyFolder } from '../normalize/title-key.js';
-import type { Store, StoreData } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { inRetryAfterWindow, isDue } from './schedule.js';
 import { isRateLimit, nextSourceState } from './source-state.js';
@@ -169,7 +169,7 @@ const leaseMs = (config: Config) => config.store.leaseSeconds * 1000;
 
 /** Merged [from, to] intervals (ISO) within `hours` of each time: where the stories new
  * items can fold into were published. */
-export function reach(times: readonly number[], hours: number): Array<[string, string]> {
+function reach(times: readonly number[], hours: number): Array<[string, string]> {
   const w = hours * 3_600_000;
   const sorted = [...times].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
@@ -188,9 +188,9 @@ const claimBatch = (config: Config) => Math.max(32, config.fetch.concurrency * 4
 export async function pollCycle(config: Config, deps: PollDeps, opts: PollOptions): Promise<SourceReport[]> {
   const { store } = deps;
   const startedAt = deps.now();
+  let head = await store.head();
   // Topics edited since the stories were filed: all of them are re-filed first.
-  if ((await store.head()).topicRules !== topicRulesFingerprint(config)) await refileIfRulesChanged(store, config, startedAt, deps.log);
-  const head = await store.head();
+  if (head.topicRules !== topicRulesFingerprint(config) && (await refileIfRulesChanged(store, config, startedAt, deps.log))) head = await store.head();
   const wanted = config.sources.filter((s) => s.enabled && (!opts.onlyDue || isDue(head.sources[s.id], startedAt)));
   const reports = new Map<string, SourceReport>();
   const changed: StoredChanges = { before: [], after: [] };

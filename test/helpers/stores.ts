@@ -67,7 +67,7 @@ export async function openTestStore(initial?: StoreData, opts: { schema?: string
     TEST_STORE === 'postgres'
       ? await openPostgresStore({ url: TEST_DATABASE_URL, schema: opts.schema ?? newSchema(), log: silentLog, poolSize: 4 })
       : await openLowdbStore(mkdtempSync(join(tmpdir(), 'nahr-store-')));
-  if (initial) await store.update({ ids: [] }, (view) => ({ data: { ...emptyData(), ...initial, sources: { ...initial.sources } }, result: undefined }));
+  if (initial) await store.update({ ids: [] }, () => ({ data: { ...emptyData(), ...initial, sources: { ...initial.sources } }, result: undefined }));
   return withHelpers(store);
 }
 
