@@ -98,7 +98,7 @@ describe('foldItems', () => {
 describe('a very large poll', () => {
   it('folds 140,000 new items in one call (a first poll of ~3,000 feeds) without overflowing the stack', () => {
     const items = Array.from({ length: 140_000 }, (_, i) => item(`s${i % 3000}`, `g${i}`, `خبر ${i}`, hoursAgo(1)));
-    const r = foldItems([], items, { windowHours: 72, now: NOW, fuzzy: { threshold: 0.65, windowHours: 24, features: () => ({ stems: new Set(), bare: new Set(), sequence: [], numbers: new Set(), places: new Set(), poles: new Set(), denied: new Set(), words: [], dates: new Set(), roles: new Set() }) } });
+    const r = foldItems([], items, { windowHours: 72, now: NOW, fuzzy: { threshold: 0.65, windowHours: 24, features: () => ({ stems: new Set(), bare: new Set(), sequence: [], numbers: new Set(), places: new Set(), poles: new Set(), denied: new Set(), words: [], dates: new Set(), roles: new Set(), actions: new Set(), classes: new Set() }) } });
     expect(r.outcomes).toHaveLength(140_000);
   });
 });

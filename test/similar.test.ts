@@ -1,7 +1,9 @@
 // The near-duplicate stage: features, guards and the fold that uses them.
 import { describe, expect, it } from 'vitest';
 import { foldItems, splitKey } from '../src/dedupe/fold.js';
-import { compare, headlineFeatures, leadSentence, lightStem, skeleton } from '../src/dedupe/similar.js';
+import { compare, headlineFeatures, isActionWord, leadSentence, lightStem, skeleton } from '../src/dedupe/similar.js';
+import { thesaurusRows } from '../src/dedupe/thesaurus.js';
+import { foldWords } from '../src/normalize/arabic.js';
 import type { Item, Story } from '../src/model.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
 
@@ -16,6 +18,19 @@ describe('features', () => {
     expect(skeleton('يعيد')).toBe(skeleton('اعاد'));
     expect(skeleton('تشكيل')).toBe(skeleton('تشكل'));
     expect(skeleton('ليتر')).toBe(skeleton('لتر'));
+    // The present tense of forms V and VIII meets its verbal noun; form X is left alone.
+    expect(skeleton('يرتفع')).toBe(skeleton('ارتفاع'));
+    expect(skeleton('ينتشر')).toBe(skeleton('انتشار'));
+    expect(skeleton('يتسلم')).toBe(skeleton('تسلم'));
+    expect(skeleton('يستءنف')).toBe(skeleton('استءناف'));
+    expect(skeleton('تستهدف')).toBe(skeleton('استهداف'));
+  });
+
+  it.each([
+    ['تعلن', true], ['يتفقد', true], ['افتتاح', true], ['تدشين', true], ['الانطلاق', true], ['استئناف', true], ['انطلقت', true], ['لتعزيز', true],
+    ['الكهرباء', false], ['سيريتل', false], ['الداخلية', false], ['التجاري', false], ['تشرين', false], ['الفروج', false], ['المستشفى', false],
+  ])('tells what happened from who or what by the shape of the word: %s is an action: %s', (word, action) => {
+    expect(isActionWord(foldWords(word))).toBe(action);
   });
 
   it('finds places with their prefixes and country, numbers with their scale, dates, negation', () => {
@@ -48,9 +63,54 @@ describe('compare', () => {
     ['offices differ', 'الرئيس اللبناني يستقبل المبعوث الأمريكي في بيروت', 'رئيس الحكومة اللبنانية يستقبل المبعوث الأمريكي في بيروت'],
     ['swapped', 'وزارة الداخلية تطلق منصة إلكترونية لتقديم الشكاوى', 'وزارة العدل تطلق منصة إلكترونية لتقديم الشكاوى'],
     ['against', 'مصرف سوريا المركزي يرفع سعر الفائدة على الودائع', 'المصرف التجاري السوري يرفع سعر الفائدة على الودائع'],
+    // A word in two antonym groups ("زيادة" raises a price and a quantity) counts in both.
+    ['opposite verbs', 'زيادة مخصصات محافظة درعا من مادة المازوت', 'تخفيض مخصصات محافظة درعا من مادة المازوت'],
+    ['opposite verbs', 'زيادة ساعات التقنين في ريف دمشق', 'تخفيض ساعات التقنين في ريف دمشق'],
+    ['opposite verbs', 'تمديد حظر التجول في مدينة جبلة', 'رفع حظر التجول في مدينة جبلة'],
+    // Everything the same but what happened, and the two words are no listed synonyms.
+    ['what happened differs', 'محافظ حمص يفتتح مشروع الصرف الصحي في حي الوعر', 'محافظ حمص يتفقد مشروع الصرف الصحي في حي الوعر'],
+    ['what happened differs', 'البرلمان الأوروبي يمدد العقوبات على شركات الأسلحة', 'البرلمان الأوروبي يراجع العقوبات على شركات الأسلحة'],
+    // Who and where alone do not make one story.
+    ['only who and where', 'ماكرون يدعو إلى حماية الأقليات في سوريا', 'ماكرون يستقبل الرئيس السوري في باريس'],
   ])('vetoes: %s', (reason, a, b) => {
     const m = cmp(a, b);
     expect(m.veto).toContain(reason);
+  });
+
+  it('does not call a re-worded action a swap, while a thing in place of another still is one', () => {
+    // One outlet names who acted and says "افتتاح", the other says "تدشين": not a swap.
+    const m = cmp('وزارة الصحة: افتتاح وحدة جديدة لغسيل الكلى في مشفى درعا الوطني', 'تدشين وحدة لغسيل الكلى بمشفى درعا الوطني');
+    expect(m.veto).toBeUndefined();
+    expect(m.score).toBeGreaterThanOrEqual(0.65);
+    expect(cmp('وزير الصحة يتفقد سير العمل في مشفى الأسد الجامعي', 'وزير العدل يتفقد سير العمل في مشفى الأسد الجامعي').veto).toContain('swapped');
+  });
+
+  it('reads the thesaurus: synonyms, phrases, a preposition attached, and forms it does not list', () => {
+    expect(cmp('افتتاح جسر الرستن بعد ترميمه', 'تدشين جسر الرستن بعد ترميمه').score).toBe(1);
+    const truce = cmp('هدنة في ريف السويداء الغربي برعاية أردنية', 'وقف إطلاق النار في ريف السويداء الغربي برعاية أردنية');
+    expect(truce.veto).toBeUndefined();
+    expect(truce.score).toBe(1);
+    expect(f('نقل مصابين إلى مستشفى حماة').stems).toEqual(f('نقل مصابين الى مشفى حماة').stems);
+    expect(f('نقل مصابين بمشفى حماة').stems).toEqual(f('نقل مصابين إلى مشفى حماة').stems);
+    // "إعادة" is in no set; its skeleton is the one of "عودة", which the thesaurus lists.
+    const back = cmp('إعادة الرحلات الجوية بين دمشق والكويت', 'عودة الرحلات الجوية بين دمشق والكويت');
+    expect(back.veto).toBeUndefined();
+    expect(back.score).toBe(1);
+  });
+
+  it('keeps the thesaurus a clean table: every set two entries or more, no diacritics, no word in two sets', () => {
+    const rows = thesaurusRows();
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+    const owner = new Map<string, string>();
+    for (const row of rows) {
+      expect(row.entries.length, row.gloss).toBeGreaterThanOrEqual(2);
+      for (const e of row.entries) {
+        expect(e, row.gloss).not.toMatch(/[\u064B-\u065F\u0670\u0640]/);
+        const k = foldWords(e);
+        expect(owner.get(k) ?? row.gloss, `${e} in "${owner.get(k)}" and "${row.gloss}"`).toBe(row.gloss);
+        owner.set(k, row.gloss);
+      }
+    }
   });
 
   it('lets a negated detail the other headline does not mention through', () => {

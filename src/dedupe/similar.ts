@@ -8,6 +8,7 @@
 import { ATTACHED_PREFIXES, foldWords } from '../normalize/arabic.js';
 import { plainTextOfSanitized } from '../normalize/text.js';
 import { PLACES } from './gazetteer.js';
+import { thesaurusRows } from './thesaurus.js';
 
 // Nouns of place that take a bare ب/ل/ك ("بريف", "بمدينة"); see lightStem.
 const BARE_PREPOSITION = /^[بلك](?:ريف|مدينه|محافظه|منطقه|حي|مخيم|قريه|بلده|مدن|مناطق|احياء|اسواق|سوق)$/;
@@ -33,6 +34,10 @@ export interface Features {
   dates: Set<string>;
   /** Offices named ("role:pm", "role:president"). */
   roles: Set<string>;
+  /** Tokens that tell what happened (verbs, verbal nouns) rather than who or what. */
+  actions: Set<string>;
+  /** Thesaurus classes the headline's unlisted words may stand for, by skeleton. */
+  classes: Set<string>;
 }
 
 // Words that carry no story: prepositions, conjunctions, pronouns, auxiliaries, and the
@@ -42,7 +47,10 @@ const STOP = new Set<string>(
     'هذا هذه ذلك تلك التي الذي الذين اللذين ما ماذا هل كل بعض اي ايضا اليوم امس غدا جديد جديده ' +
     'يوم له لها لهم به بها فيه فيها منه منها عليه عليها الا اذ اذا كما وفق بشان حيث لكن بل ' +
     // "50%" is written "50 بالمئة" too: the number carries it.
-    'المئة بالمئة المائة بالمائة بالمية').split(/\s+/).map((w) => foldWords(w)),
+    'المئة بالمئة المائة بالمائة بالمية ' +
+    // Connectives of cause and time ("… جراء العاصفة" / "… بسبب العاصفة"), and framing
+    // nouns of a field ("في مجال الطاقة" / "في قطاع الطاقة").
+    'بسبب جراء اثر عقب اثناء نتيجه ضمن بنسبه بمقدار مجال قطاع امام مقابل').split(/\s+/).map((w) => foldWords(w)),
 );
 
 // Listed synonyms outlets use for one another (folded, after stemming): each row maps to
@@ -53,7 +61,7 @@ const SYNONYM_ROWS: string[][] = [
   ['بحث', 'يبحث', 'تبحث', 'ناقش', 'يناقش', 'تناقش', 'مناقش', 'يبحثان', 'تبحثان'],
   ['التقي', 'يلتقي', 'تلتقي', 'لقاء', 'استقبل', 'يستقبل', 'تستقبل', 'اجتمع', 'يجتمع', 'تجتمع'],
   ['اعلن', 'يعلن', 'تعلن', 'اعلان', 'كشف', 'يكشف', 'تكشف'],
-  ['وفا', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'مقتل', 'رحيل'],
+  ['وفا', 'وفاة', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'مقتل', 'رحيل'],
   ['رحب', 'يرحب', 'ترحب', 'ترحيب', 'اشاد', 'يشيد', 'تشيد'],
   ['حريق', 'نيران'],
   ['زلزال', 'هزه'],
@@ -71,8 +79,8 @@ const SYNONYM_ROWS: string[][] = [
   ['غار', 'غارات', 'قصف', 'ضرب'],
   ['وزير', 'وزار'],
 ];
-const SYNONYM = new Map<string, string>();
-for (const row of SYNONYM_ROWS) for (const w of row) SYNONYM.set(lightStem(foldWords(w)), skeleton(foldWords(row[0]!)));
+// Rows above that name things, not what happened (see actions).
+const THING_ROWS = new Set(['حريق', 'زلزال', 'اسري', 'ضخم', 'سعر', 'معبر', 'وزير']);
 
 // Opposites: a headline using one side and another the other side report two events.
 const ANTONYM_ROWS: Array<[string[], string[]]> = [
@@ -86,13 +94,13 @@ const ANTONYM_ROWS: Array<[string[], string[]]> = [
   [['دخول', 'دخل', 'يدخل', 'تدخل'], ['خروج', 'خرج', 'يخرج', 'تخرج']],
   [['وصول', 'وصل', 'يصل', 'تصل'], ['مغادر', 'غادر', 'يغادر', 'تغادر']],
   [['فرض', 'يفرض', 'تفرض'], ['الغاء', 'يلغي', 'تلغي', 'رفع العقوبات']],
-  [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي']],
+  [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي', 'رفع حظر', 'رفع الحظر', 'يرفع حظر', 'ترفع حظر']],
   [['نجاح', 'نجح', 'ينجح', 'تنجح'], ['فشل', 'يفشل', 'تفشل']],
   [['سماح', 'سمح', 'يسمح', 'تسمح'], ['منع', 'يمنع', 'تمنع', 'حظر', 'يحظر', 'تحظر']],
   [['تحسن', 'يتحسن', 'تتحسن'], ['تدهور', 'يتدهور', 'تتدهور', 'تراجع']],
   [['زياده', 'يزيد', 'تزيد', 'تعزيز', 'يعزز', 'تعزز'], ['تقليص', 'يقلص', 'تقلص', 'تخفيض', 'نقص']],
   [['تقديم', 'يقدم', 'تقدم', 'تبكير'], ['تاجيل', 'يؤجل', 'تؤجل', 'تاخير', 'يؤخر', 'تؤخر']],
-  [['اطلاق سراح', 'الافراج', 'افراج', 'يفرج', 'تفرج'], ['اعتقال', 'اعتقل', 'يعتقل', 'تعتقل', 'توقيف', 'اوقف']],
+  [['اطلاق سراح', 'اطلق سراح', 'يطلق سراح', 'تطلق سراح', 'الافراج', 'افراج', 'يفرج', 'تفرج', 'افرج'], ['اعتقال', 'اعتقل', 'يعتقل', 'تعتقل', 'توقيف', 'اوقف']],
 ];
 
 // One side negates what the other asserts: "… تنفي رفع سعر الخبز" / "… ترفع سعر الخبز".
@@ -153,13 +161,125 @@ export function lightStem(word: string): string {
 export function skeleton(word: string): string {
   let w = lightStem(word);
   if (w.length >= 5 && w.endsWith('ت')) w = w.slice(0, -1); // past tense, feminine: ارتفعت
-  if (w.length >= 4 && /^[يتنم]/.test(w)) w = w.slice(1); // present tense, participles
+  if (w.length >= 4 && /^[يتنم]/.test(w)) {
+    w = w.slice(1); // present tense, participles
+    // Form VIII or V behind it: يرتفع / ارتفاع, يتسلم / تسلم.
+    if (w.length >= 4 && !w.startsWith('ست') && (w[1] === 'ت' || w[0] === 'ت') && /^[يت]/.test(lightStem(word))) w = w[0] === 'ت' ? w.slice(1) : w[0] + w.slice(2);
+  }
   if (w.length >= 5 && /^ا?ست/.test(w)) w = w.replace(/^ا?ست/, ''); // form X: استأنف, يستأنف
   else if (w.length >= 5 && w[0] === 'ا' && w[2] === 'ت') w = w[1] + w.slice(3); // form VIII: احتراق
   else if (w.length >= 5 && w.startsWith('ان')) w = w.slice(2); // form VII: انسحاب, ينسحب
   const inner = w[0]! + w.slice(1).replace(/[اويءى]/g, '');
   const bare = inner.replace(/^[اءو](?=..)/, '');
   return bare.length >= 2 ? bare : w;
+}
+
+// Verbal nouns by their pattern (after the article and ة): تفعيل (تدشين), تفاعل (تبادل),
+// افتعال (افتتاح, اتفاق), انفعال (انطلاق), استفعال (استئناف).
+const VERBAL_NOUN = /^(?:ت..ي.|ت.ا..|ا.ت.ا.|ات.ا.|ان..ا.|است..ا.)$/;
+// Past tense of the derived forms: افتعل (افتتح), انفعل (انطلق), استفعل (استقبل).
+const DERIVED_PAST = /^(?:ا.ت..|ان...|است...)(?:ت|وا|ا)?$/;
+// Words that look like a present-tense verb but name something.
+const NOT_VERB = new Set(['تشرين', 'تلفزيون', 'تموز', 'يورو', 'تويتر', 'تيك', 'يوتيوب']);
+
+/**
+ * Does a folded word tell what happened (a verb or a verbal noun: "تعلن", "افتتاح",
+ * "انطلقت") rather than who or what ("الكهرباء", "سيريتل")? Read off the word's shape,
+ * so it holds for words no list has; outlets re-word the action far more than the actors.
+ */
+export function isActionWord(word: string): boolean {
+  let w = word.length > 4 && (word[0] === 'و' || word[0] === 'ف') ? word.slice(1) : word;
+  const article = /^(?:بال|كال|لل|ال)(?=...)/.exec(w);
+  if (article) w = w.slice(article[0].length);
+  else if (w.length > 4 && /^[بل]/.test(w) && VERBAL_NOUN.test(w.slice(1).replace(/(?:ه|ات)$/, ''))) return true; // لتعزيز, بتشكيل
+  if (NOT_VERB.has(w)) return false;
+  if (!article && w.length >= 4 && /^[يت]/.test(w) && !w.endsWith('ه')) return true; // يعلن, تبدأ
+  const noun = w.replace(/(?:ه|ات)$/, '');
+  // Not an adjective of relation ("التجاري" has the shape of تفاعل).
+  return (VERBAL_NOUN.test(noun) && !noun.endsWith('ي')) || (!article && DERIVED_PAST.test(w));
+}
+
+// Synonym classes: the short list above and the thesaurus (thesaurus.ts), sets that share
+// an entry joined into one class. A word maps by its light stem to its class's token (the
+// skeleton of the class's first word, so inflections no set lists still meet it); a phrase
+// ("وقف إطلاق النار") is looked up like a place. A class tells what happened (an action)
+// when the short list says so, or when most of its words have the shape of a verb.
+const SYNONYM = new Map<string, string>();
+const SYNONYM_FORM = new Map<string, string>(); // listed spellings, article off
+const ACTION_SYNONYMS = new Set<string>();
+const SYNONYM_PHRASE_ROWS: Array<[string, string]> = [];
+// A class named by its gloss still meets a word no set lists by skeleton ("إعادة" has the
+// skeleton of "عودة"): its words' skeletons, and back.
+const CLASS_SKELETONS = new Map<string, Set<string>>();
+const CLASSES_OF_SKELETON = new Map<string, Set<string>>();
+const NONE: ReadonlySet<string> = new Set();
+// The one empty set features share (never added to after they are made).
+const EMPTY = new Set<string>();
+{
+  const sets = [
+    ...SYNONYM_ROWS.map((words) => ({ words, hand: true, thing: THING_ROWS.has(words[0]!) })),
+    ...thesaurusRows().map((r) => ({ words: r.entries, hand: false, thing: false, gloss: r.gloss })),
+  ];
+  const parent = sets.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  // Sets sharing an entry are one class. The short list holds stems ("زياد"), so its
+  // entries meet thesaurus words by light stem; two thesaurus words only when spelled the
+  // same ("وعود" and "عودة" share a light stem, not a meaning).
+  const owner = new Map<string, number>();
+  const join = (key: string, i: number) => {
+    const o = owner.get(key);
+    if (o === undefined) owner.set(key, i);
+    else parent[Math.max(root(i), root(o))] = Math.min(root(i), root(o)); // the earlier set leads
+  };
+  sets.forEach((set, i) => {
+    for (const entry of set.words) {
+      join(`=${foldWords(entry)}`, i);
+      if (entry.includes(' ')) continue;
+      // A stem as the short list writes it; a thesaurus word by its light stem.
+      const stem = `~${set.hand ? foldWords(entry) : lightStem(foldWords(entry))}`;
+      if (set.hand) join(stem, i);
+      else if (owner.has(stem) && sets[owner.get(stem)!]!.hand) join(stem, i);
+    }
+  });
+  const members = new Map<number, number[]>();
+  sets.forEach((_, i) => members.set(root(i), [...(members.get(root(i)) ?? []), i]));
+  const ambiguous = new Set<string>();
+  const alias = (skel: string, token: string) => {
+    if (skel === token) return;
+    CLASS_SKELETONS.set(token, (CLASS_SKELETONS.get(token) ?? new Set()).add(skel));
+    CLASSES_OF_SKELETON.set(skel, (CLASSES_OF_SKELETON.get(skel) ?? new Set()).add(token));
+  };
+  for (const list of [...members.values()].sort((x, y) => x[0]! - y[0]!)) {
+    const words = list.flatMap((i) => sets[i]!.words);
+    const single = words.filter((w) => !w.includes(' ')).map((w) => foldWords(w));
+    const hand = list.filter((i) => sets[i]!.hand);
+    // A class the short list leads is named by its first word's skeleton (as before the
+    // thesaurus); a thesaurus class by its gloss, so two classes never share a name by an
+    // accident of skeleton ("محروقات" and "حريق" are both حرق). Its words' skeletons are
+    // kept as aliases, so a form no set lists still meets it ("إعادة" / "عودة").
+    const first = sets[list[0]!]!;
+    const token = 'gloss' in first ? `=${String(first.gloss).replace(/\s+/g, '-')}` : skeleton(single[0]!);
+    const action = hand.length > 0 ? hand.some((i) => !sets[i]!.thing) : single.filter(isActionWord).length * 2 > single.length;
+    if (action) ACTION_SYNONYMS.add(token);
+    for (const w of words) {
+      if (w.includes(' ')) {
+        SYNONYM_PHRASE_ROWS.push([w, token]);
+        continue;
+      }
+      // Two classes' words with one light stem ("وعود" / "عودة"): neither, the word's
+      // skeleton decides.
+      const key = lightStem(foldWords(w));
+      if (token.startsWith('=')) alias(skeleton(foldWords(w)), token);
+      const had = SYNONYM.get(key);
+      // A stem of two letters is too many words' stem ("يدين" → يد, "اليد" → يد): such a
+      // word is found by its listed spelling only.
+      if (key.length < 3 || (had !== undefined && had !== token)) ambiguous.add(key);
+      else SYNONYM.set(key, token);
+      const form = foldWords(w).replace(/^ال(?=..)/, '');
+      if (!SYNONYM_FORM.has(form)) SYNONYM_FORM.set(form, token);
+    }
+  }
+  for (const key of ambiguous) SYNONYM.delete(key);
 }
 
 /** Multi-word phrases as word arrays keyed by the core of their first word. */
@@ -179,13 +299,15 @@ function phraseIndex(rows: Array<[string, string]>): PhraseIndex {
 const PLACE_INDEX = phraseIndex(PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])));
 const COUNTRY = new Map(PLACES.filter((p) => p.country).map((p) => [p.id, p.country!]));
 // Single-word poles also by skeleton, so inflections the lists do not spell ("ارتفعت",
-// "انخفضت", "هبط") still count. A word listed on both sides of different groups keeps
-// its first group.
-const POLE_SKELETON = new Map<string, string>();
+// "انخفضت", "هبط") still count. A word may stand in several groups ("زيادة" raises a
+// price and a quantity): it counts in each, so "زيادة" meets "تخفيض" in one of them.
+const POLE_SKELETON = new Map<string, string[]>();
 ANTONYM_ROWS.forEach(([a, b], g) => {
   for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) if (!w.includes(' ')) {
     const k = skeleton(foldWords(w));
-    if (!POLE_SKELETON.has(k)) POLE_SKELETON.set(k, `${g}:${side}`);
+    const list = POLE_SKELETON.get(k) ?? [];
+    if (!list.some((p) => p.startsWith(`${g}:`))) list.push(`${g}:${side}`);
+    POLE_SKELETON.set(k, list);
   }
 });
 const POLE_INDEX = phraseIndex(ANTONYM_ROWS.flatMap(([a, b], g) => [...a.map((w): [string, string] => [w, `${g}:a`]), ...b.map((w): [string, string] => [w, `${g}:b`])]));
@@ -235,6 +357,8 @@ const PEOPLE: Array<[string[], string]> = [
 ];
 const PEOPLE_INDEX = phraseIndex(PEOPLE.flatMap(([names], i) => names.map((n): [string, string] => [n, String(i)])));
 const OFFICE_WORDS = PEOPLE.map(([, office]) => foldWords(office).split(' '));
+// The tokens an office leaves when it is not read as one ("الرئيس" alone is رس).
+const OFFICE_TOKENS = new Set(['الرئيس', 'وزير', 'رئيس', 'الوزراء'].map((w) => skeleton(foldWords(w))));
 // Most words name nobody: one regex test before the phrase lookup.
 const MAY_NAME = new RegExp([...PEOPLE_INDEX.keys()].join('|'));
 
@@ -253,6 +377,7 @@ function officesForNames(words: readonly string[]): string[] {
   return out;
 }
 
+const SYNONYM_PHRASES = phraseIndex(SYNONYM_PHRASE_ROWS);
 const ROLE_INDEX = phraseIndex(ROLE_ROWS.flatMap(([id, names]) => names.map((n): [string, string] => [n, `role:${id}`])));
 const DATE_INDEX = phraseIndex([...DAYS.map((d): [string, string] => [d, `day:${d}`]), ...MONTHS.map((m, i): [string, string] => [m, monthId(i)])]);
 
@@ -311,6 +436,51 @@ function numberValue(word: string, next: string | undefined): number | undefined
   return scale ? value * scale : value;
 }
 
+/** A word's synonym class: by its light stem, else by a listed spelling under an attached
+ * preposition ("بمشفى" is "مشفى"; `forms` are the word's lookup forms). */
+function synonymOf(word: string, stem: string, forms: readonly string[]): string | undefined {
+  const direct = SYNONYM.get(stem) ?? (word.length >= 4 && word.endsWith('ا') ? SYNONYM.get(lightStem(word.slice(0, -1))) : undefined); // "اتفاقاً"
+  if (direct !== undefined) return direct;
+  for (const form of forms) {
+    const t = SYNONYM_FORM.get(form);
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+interface WordInfo {
+  forms: string[];
+  /** Antonym groups by the word's skeleton. */
+  poles: readonly string[];
+  /** The word's token; undefined for a stop word or a framing one. */
+  token?: string;
+  action: boolean;
+}
+
+// What a word is, whatever its neighbours: news reuses its words, so this is kept for the
+// words seen (up to a bound) rather than worked out again for every headline.
+const WORD_INFO = new Map<string, WordInfo>();
+function wordInfo(word: string): WordInfo {
+  let info = WORD_INFO.get(word);
+  if (info) return info;
+  const forms = lookupForms(word);
+  const stop = STOP.has(word);
+  info = { forms, poles: stop ? [] : (POLE_SKELETON.get(skeleton(word)) ?? []), action: false };
+  const stem = lightStem(word);
+  if (!stop && word.length >= 2 && !STOP.has(stem) && !SCALE[word]) {
+    const token = synonymOf(word, stem, forms) ?? skeleton(word);
+    if (!GENERIC.has(token)) {
+      info.token = token;
+      // By the word itself or its listed spelling: a skeleton is shared by unrelated words
+      // ("الداخلية" / "دخل").
+      info.action = ACTION_SYNONYMS.has(token) || isActionWord(word);
+    }
+  }
+  if (WORD_INFO.size >= 200_000) WORD_INFO.clear();
+  WORD_INFO.set(word, info);
+  return info;
+}
+
 /** Features of a headline given as folded words (TitleKeyFolder.words). */
 export function headlineFeatures(words: readonly string[]): Features {
   const stems = new Set<string>();
@@ -320,10 +490,12 @@ export function headlineFeatures(words: readonly string[]): Features {
   const dates = new Set<string>();
   const roles = new Set<string>();
   const denied = new Set<string>();
+  const actions = new Set<string>();
   const w = officesForNames(words);
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
-    const forms = lookupForms(word);
+    const info = wordInfo(word);
+    const forms = info.forms;
     const place = phraseAt(w, i, forms, PLACE_INDEX);
     if (place) {
       places.add(`@${place.id}`);
@@ -348,9 +520,16 @@ export function headlineFeatures(words: readonly string[]): Features {
       continue;
     }
     if (role) roles.add(role.id); // one word ("الرئيس", "الخارجية"): still a word of the headline
-    if (!STOP.has(word)) {
-      const pole = phraseAt(w, i, forms, POLE_INDEX)?.id ?? POLE_SKELETON.get(skeleton(word));
-      if (pole) poles.add(pole);
+    const listedPole = STOP.has(word) ? undefined : phraseAt(w, i, forms, POLE_INDEX);
+    if (listedPole) poles.add(listedPole.id);
+    // A listed phrase ("رفع حظر") says which group it is in; a word counts in every group.
+    if (!(listedPole && listedPole.length > 1)) for (const p of info.poles) poles.add(p);
+    const phrase = phraseAt(w, i, forms, SYNONYM_PHRASES);
+    if (phrase) {
+      stems.add(phrase.id);
+      if (ACTION_SYNONYMS.has(phrase.id)) actions.add(phrase.id);
+      i += phrase.length - 1;
+      continue;
     }
     if (NEGATION.has(word)) {
       // What is denied: the next two words that carry meaning ("تنفي رفع سعر …", "لم تسجل
@@ -369,14 +548,19 @@ export function headlineFeatures(words: readonly string[]): Features {
       if (w[i + 1] && (SCALE[w[i + 1]!] || (TEENS.has(w[i + 1]!) && n > 10 && n < 20))) i++;
       continue;
     }
-    if (STOP.has(word) || word.length < 2) continue;
-    const stem = lightStem(word);
-    if (STOP.has(stem) || SCALE[word]) continue;
-    const token = SYNONYM.get(stem) ?? skeleton(word);
-    if (GENERIC.has(token)) continue;
+    const token = info.token;
+    if (token === undefined) continue;
     stems.add(token);
+    if (listedPole || info.action) actions.add(token);
   }
-  return { stems, bare: new Set([...stems].map(unprefixed)), sequence: [...stems], numbers, places, poles, denied, words, dates, roles };
+  const classes = new Set<string>();
+  for (const t of stems) for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) classes.add(c);
+  // A window keeps tens of thousands of these: empty sets are shared, not kept one each.
+  const kept = (set: Set<string>) => (set.size > 0 ? set : EMPTY);
+  return {
+    stems, bare: new Set([...stems].map(unprefixed)), sequence: [...stems], numbers: kept(numbers), places: kept(places), poles: kept(poles),
+    denied: kept(denied), words, dates: kept(dates), roles: kept(roles), actions: kept(actions), classes: kept(classes),
+  };
 }
 
 /**
@@ -389,7 +573,11 @@ export interface Alignment {
   /** Gaps holding a swap, and the first swap seen. */
   swaps: number;
   firstSwap?: [string, string];
-  /** Tokens only one side has, inside the shared part or in a swap; and per side. */
+  /** Gaps where each side has only its own word for what happened ("يفتتح" / "يتفقد"). */
+  actionSwaps: number;
+  firstActionSwap?: [string, string];
+  /** Tokens only one side has, inside the shared part or in a swap; and per side, the
+   * things among them (not actions). */
   unique: number;
   uniqueA: number;
   uniqueB: number;
@@ -404,28 +592,35 @@ export function align(a: Features, b: Features): Alignment {
   const m = y.length;
   // lcs[i][j]: common subsequence length of x[i..] and y[j..].
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  const eq = (p: string, q: string) => p === q || prefixed(p, q) || prefixed(q, p);
+  const eq = (p: string, q: string) => p === q || prefixed(p, q) || prefixed(q, p) || CLASS_SKELETONS.get(p)?.has(q) === true || CLASS_SKELETONS.get(q)?.has(p) === true;
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = eq(x[i]!, y[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: Alignment = { swaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
+  const out: Alignment = { swaps: 0, actionSwaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
   // One gap between aligned tokens at a time: its own words on each side.
   let gapA: string[] = [];
   let gapB: string[] = [];
   let matched = false;
+  // A swap puts one thing in place of another ("الكهرباء" / "المياه"); a gap where one
+  // side only re-words what happened ("افتتاح" / "تدشين") is not one.
   const closeGap = (last: boolean) => {
-    const swap = gapA.length > 0 && gapB.length > 0;
+    const swap = gapA.some((t) => !a.actions.has(t)) && gapB.some((t) => !b.actions.has(t));
     if (swap) {
       out.swaps++;
       out.firstSwap ??= [gapA[0]!, gapB[0]!];
+    } else if (gapA.length > 0 && gapB.length > 0 && gapA.every((t) => a.actions.has(t)) && gapB.every((t) => b.actions.has(t))) {
+      out.actionSwaps++;
+      out.firstActionSwap ??= [gapA[0]!, gapB[0]!];
     }
     // A clause one outlet adds before or after the shared part is a detail: it does not
     // make two headlines less alike in the template sense. Words inside the shared part,
     // or on both sides of an edge, do.
     if (swap || (matched && !last)) {
       out.unique += gapA.length + gapB.length;
-      out.uniqueA += gapA.length;
-      out.uniqueB += gapB.length;
-      out.firstA ??= gapA[0];
-      out.firstB ??= gapB[0];
+      const thingsA = gapA.filter((t) => !a.actions.has(t));
+      const thingsB = gapB.filter((t) => !b.actions.has(t));
+      out.uniqueA += thingsA.length;
+      out.uniqueB += thingsB.length;
+      out.firstA ??= thingsA[0];
+      out.firstB ??= thingsB[0];
     }
     gapA = [];
     gapB = [];
@@ -453,6 +648,7 @@ export function align(a: Features, b: Features): Alignment {
 // A swap in a headline that is otherwise the same template (few words differ in all) is a
 // different event: another ministry, city, commodity or verb in the same sentence.
 const TEMPLATE_UNIQUE = 4;
+const ACTION_TEMPLATE_UNIQUE = Number(process.env.ATU ?? 2);
 
 const PREFIX_LETTER = /^[بلوف]/; // not ك: more words start with it (كهرباء) than take it
 /** A token without the one-letter prefix stemming may leave on ("لداعش" → "داعش"). */
@@ -467,7 +663,11 @@ function prefixed(p: string, q: string): boolean {
  * ("السوري" is said by a headline naming دمشق). */
 function present(t: string, f: Features): boolean {
   // The same word with or without a one-letter prefix left on ("لداعش" / "داعش").
-  return f.stems.has(t) || f.bare.has(unprefixed(t)) || (t.startsWith('@') && f.places.has(t));
+  if (f.stems.has(t) || f.bare.has(unprefixed(t)) || (t.startsWith('@') && f.places.has(t))) return true;
+  // A thesaurus class and a word it does not list, either way round.
+  if (f.classes.has(t)) return true;
+  for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) if (f.stems.has(c)) return true;
+  return false;
 }
 
 /** Is one set inside the other (either way)? Two sets that each name something the other
@@ -490,6 +690,12 @@ function deniesWhatOtherSays(a: Features, b: Features): boolean {
   if (a.denied.size === 0) return false;
   const said = skeletonsOf(b);
   for (const d of a.denied) if (!b.denied.has(d) && said.has(d)) return true;
+  return false;
+}
+
+/** Do two headlines share a word beyond places, offices and people's offices? */
+function sharesWhat(a: Features, b: Features): boolean {
+  for (const t of a.stems) if (!t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && present(t, b)) return true;
   return false;
 }
 
@@ -518,6 +724,9 @@ export function vetoReason(a: Features, b: Features): string | undefined {
   // bulletin ("سعر صرف الليرة … اليوم الأحد" / "ارتفاع سعر صرف الليرة …").
   if (fa.has('0') !== fb.has('0') && (a.dates.size > 0 || b.dates.size > 0)) return 'a bulletin against a move';
   if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
+  // Who and where alone do not make one story: "ماكرون يدعو إلى حماية الأقليات في سوريا"
+  // and "ماكرون يستقبل الرئيس السوري" share only the French president and Syria.
+  if (!sharesWhat(a, b)) return 'only who and where in common';
   return undefined;
 }
 
@@ -547,7 +756,16 @@ export interface Match {
 
 /** Similarity in both directions, the lower one: never depends on which came first. */
 export function symmetricSimilarity(a: Features, b: Features): number {
-  return Math.min(1, similarity(a, b), similarity(b, a));
+  const score = Math.min(1, similarity(a, b), similarity(b, a));
+  return sameAction(a, b) ? score : score * DISJOINT_ACTIONS;
+}
+
+const DISJOINT_ACTIONS = Number(process.env.DA ?? 1);
+/** Do the two tell one thing that happened, or is either silent on it? */
+function sameAction(a: Features, b: Features): boolean {
+  if (a.actions.size === 0 || b.actions.size === 0) return true;
+  for (const t of a.actions) if (present(t, b)) return true;
+  return false;
 }
 
 /**
@@ -562,6 +780,9 @@ export function compare(a: Features, b: Features, score = symmetricSimilarity(a,
 
 function swapReason(al: Alignment): string | undefined {
   if (al.swaps > 0 && al.unique <= TEMPLATE_UNIQUE) return `"${al.firstSwap![0]}" swapped for "${al.firstSwap![1]}"`;
+  // Everything the same but what happened: another event, unless the two words are listed
+  // synonyms (then they are one token and no gap). "يرفع اسم … من القائمة" / "يبقي اسم …".
+  if (al.actionSwaps > 0 && al.unique <= ACTION_TEMPLATE_UNIQUE) return `what happened differs: "${al.firstActionSwap![0]}" / "${al.firstActionSwap![1]}"`;
   // Each side has a word of its own and hardly anything else differs: a swap even when
   // the two words sit in different places ("مصرف سوريا المركزي" / "المصرف التجاري السوري").
   if (al.uniqueA > 0 && al.uniqueB > 0 && al.unique <= 3) return `"${al.firstA}" against "${al.firstB}"`;
