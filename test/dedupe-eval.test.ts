@@ -1,6 +1,7 @@
-// Pins the near-duplicate stage's figures on test/eval/headlines.tsv so a regression fails
-// CI. The bars are floors measured when the stage was tuned (on the tune split only; the
-// held-out third was scored once, after). `npm run bench:dedupe` prints the full figures.
+// Pins the near-duplicate stage's figures on test/eval/headlines.tsv and the second
+// held-out set headlines-fresh.tsv so a regression fails CI. The bars are floors measured
+// when the stage was tuned (on the tune split only). `npm run bench:dedupe` prints the full
+// figures.
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/schema.js';
 import { foldItems } from '../src/dedupe/fold.js';
@@ -32,10 +33,31 @@ describe.each(['tune', 'holdout'] as const)('folding on the %s split', (split) =
   });
 
   it('finds clearly more of the same stories than the exact key alone (recall floor)', () => {
-    // Measured 0.243 → 0.571 (tune) and 0.257 → 0.471 (holdout); the issue's 0.90 is not met.
+    // Measured 0.243 → 0.786 (tune) and 0.257 → 0.629 (holdout); the issue's 0.90 is not met.
     expect(exact.recall).toBeGreaterThanOrEqual(0.24);
-    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.62 : 0.49);
-    expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.2);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.78 : 0.62);
+    expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.3);
+  });
+});
+
+describe('folding on the second held-out set (headlines-fresh.tsv, never tuned on)', () => {
+  const fresh = loadPairs('headlines-fresh.tsv');
+  const verdicts = judge(fresh, threshold);
+
+  it('holds 160 pairs of both labels, all of the split "fresh"', () => {
+    expect(fresh).toHaveLength(160);
+    expect(fresh.every((p) => p.split === 'fresh')).toBe(true);
+    expect(fresh.filter((p) => p.same)).toHaveLength(80);
+  });
+
+  it('never merges two different stories, and finds more than the exact key', () => {
+    // Measured: exact 0.288, exact + near-duplicate 0.350 at precision 1.000. Its writer
+    // re-worded more freely than the first set's: most missed pairs share two or three words.
+    const exact = scores(verdicts, 'exact');
+    const fuzzy = scores(verdicts, 'fuzzy');
+    expect(fuzzy.precision).toBeGreaterThanOrEqual(0.99);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(0.34);
+    expect(fuzzy.recall).toBeGreaterThan(exact.recall);
   });
 });
 
@@ -45,13 +67,14 @@ describe('the same pairs through the fold stage, inside a window of 4,000 other 
     const features = (t: string) => headlineFeatures(key.words(t));
     const background = foldItems([], syntheticItems(4000), { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features } }).stories;
     const w = foldInWindow(pairs, background, threshold, features);
-    // Measured with 20,000 stories (npm run bench:dedupe): 122 of 210 joined, 0 wrongly.
-    // 4 second headlines join another pair's story, all on the same event (DEBUG_STRAY=1
-    // lists them): the curfew extended in Suwayda, sugar on the smart card, the middle
-    // school results, and the Jordanian foreign minister's visit to Damascus ("الشيباني
-    // يلتقي نظيره الأردني في دمشق" → "الصفدي يزور دمشق ويلتقي الرئيس الشرع").
+    // Measured with 4,000 stories: 151 of 210 joined, 0 wrongly. 6 second headlines join
+    // another pair's story (DEBUG_STRAY=1 lists them): five on the same event as their own
+    // pair (the UN warning on humanitarian funding, the car bomb in Manbij, families
+    // brought back from al-Hol, the middle-school results, Jordan and Syria on border
+    // security), one not ("سيريتل ترفع أسعار باقات الإنترنت" → "زيادة أسعار باقات الإنترنت
+    // ADSL بنسبة 50 بالمئة": a mobile and a landline package, each named on one side only).
     expect(w.wronglyJoined).toBe(0);
-    expect(w.strayJoins).toBeLessThanOrEqual(4);
+    expect(w.strayJoins).toBeLessThanOrEqual(6);
     expect(w.joined / w.same).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -8,14 +8,16 @@ import type { Item, Story } from '../../src/model.js';
 import { createTitleKeyFolder } from '../../src/normalize/title-key.js';
 import { repoRoot } from './paths.js';
 
-export interface Pair { split: 'tune' | 'holdout'; same: boolean; category: string; a: string; b: string; note: string; line: number }
+export interface Pair { split: 'tune' | 'holdout' | 'fresh'; same: boolean; category: string; a: string; b: string; note: string; line: number }
 
-export function loadPairs(): Pair[] {
-  const text = readFileSync(join(repoRoot, 'test', 'eval', 'headlines.tsv'), 'utf8');
+/** The labeled pairs: headlines.tsv (tune and holdout splits), or the second held-out set
+ * headlines-fresh.tsv (split "fresh"). */
+export function loadPairs(file: 'headlines.tsv' | 'headlines-fresh.tsv' = 'headlines.tsv'): Pair[] {
+  const text = readFileSync(join(repoRoot, 'test', 'eval', file), 'utf8');
   return text.split('\n').flatMap((line, i) => {
     if (!line.trim() || line.startsWith('#')) return [];
     const [split, label, category, a, b, note] = line.split('\t');
-    if ((split !== 'tune' && split !== 'holdout') || (label !== 'same' && label !== 'diff') || !a || !b) throw new Error(`headlines.tsv line ${i + 1}: malformed`);
+    if ((split !== 'tune' && split !== 'holdout' && split !== 'fresh') || (label !== 'same' && label !== 'diff') || !a || !b) throw new Error(`${file} line ${i + 1}: malformed`);
     return [{ split, same: label === 'same', category: category!, a, b, note: note ?? '', line: i + 1 }];
   });
 }
