@@ -592,7 +592,9 @@ export function align(a: Features, b: Features): Alignment {
   const m = y.length;
   // lcs[i][j]: common subsequence length of x[i..] and y[j..].
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  const eq = (p: string, q: string) => p === q || prefixed(p, q) || prefixed(q, p) || CLASS_SKELETONS.get(p)?.has(q) === true || CLASS_SKELETONS.get(q)?.has(p) === true;
+  // Thesaurus classes are named "=…": only then is a skeleton alias worth looking up.
+  const eq = (p: string, q: string) =>
+    p === q || prefixed(p, q) || prefixed(q, p) || (p[0] === '=' && CLASS_SKELETONS.get(p)?.has(q) === true) || (q[0] === '=' && CLASS_SKELETONS.get(q)?.has(p) === true);
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = eq(x[i]!, y[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: Alignment = { swaps: 0, actionSwaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
   // One gap between aligned tokens at a time: its own words on each side.
