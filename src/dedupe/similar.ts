@@ -50,18 +50,18 @@ const STOP = new Set<string>(
     'المئة بالمئة المائة بالمائة بالمية ' +
     // Connectives of cause and time ("… جراء العاصفة" / "… بسبب العاصفة"), and framing
     // nouns of a field ("في مجال الطاقة" / "في قطاع الطاقة").
-    'بسبب جراء اثر عقب اثناء نتيجه ضمن بنسبه بمقدار مجال قطاع امام مقابل').split(/\s+/).map((w) => foldWords(w)),
+    'بسبب جراء اثر عقب اثناء نتيجه ضمن بنسبه بمقدار مجال قطاع').split(/\s+/).map((w) => foldWords(w)),
 );
 
 // Listed synonyms outlets use for one another (folded, after stemming): each row maps to
 // its first word. Kept short and unambiguous: a wrong synonym is a wrong merge.
 const SYNONYM_ROWS: string[][] = [
   ['اكد', 'تءكد', 'يءكد', 'شدد', 'يشدد', 'تشدد', 'جدد'],
-  ['استمرار', 'مواصل', 'تواصل', 'يواصل', 'تواصل'],
+  ['استمرار', 'مواصل', 'تواصل', 'يواصل'],
   ['بحث', 'يبحث', 'تبحث', 'ناقش', 'يناقش', 'تناقش', 'مناقش', 'يبحثان', 'تبحثان'],
   ['التقي', 'يلتقي', 'تلتقي', 'لقاء', 'استقبل', 'يستقبل', 'تستقبل', 'اجتمع', 'يجتمع', 'تجتمع'],
   ['اعلن', 'يعلن', 'تعلن', 'اعلان', 'كشف', 'يكشف', 'تكشف'],
-  ['وفا', 'وفاة', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'مقتل', 'رحيل'],
+  ['وفا', 'وفاة', 'مصرع', 'مقتل', 'قتل', 'قتلي', 'يقتل', 'تقتل', 'قتلت', 'رحيل'],
   ['رحب', 'يرحب', 'ترحب', 'ترحيب', 'اشاد', 'يشيد', 'تشيد'],
   ['حريق', 'نيران'],
   ['زلزال', 'هزه'],
@@ -90,10 +90,10 @@ const ANTONYM_ROWS: Array<[string[], string[]]> = [
   [['قبول', 'قبل', 'يقبل', 'تقبل', 'موافق', 'وافق', 'يوافق', 'توافق'], ['رفض', 'يرفض', 'ترفض']],
   [['تعيين', 'عين', 'يعين', 'تعين'], ['اقال', 'يقيل', 'تقيل', 'اعفاء', 'اعفي', 'عزل']],
   [['استءناف', 'يستءنف', 'تستءنف', 'عود', 'عودت', 'تعود', 'يعود'], ['توقف', 'يتوقف', 'تتوقف', 'ايقاف', 'وقف', 'تعليق', 'يعلق', 'تعلق', 'انقطاع']],
-  [['فوز', 'فاز', 'يفوز', 'تفوز'], ['خسار', 'خسر', 'يخسر', 'تخسر', 'هزيم']],
+  [['فوز', 'فاز', 'يفوز', 'تفوز'], ['خسار', 'خسر', 'يخسر', 'تخسر']], // not هزم: "يهزم" wins, "هزيمة" loses
   [['دخول', 'دخل', 'يدخل', 'تدخل'], ['خروج', 'خرج', 'يخرج', 'تخرج']],
   [['وصول', 'وصل', 'يصل', 'تصل'], ['مغادر', 'غادر', 'يغادر', 'تغادر']],
-  [['فرض', 'يفرض', 'تفرض'], ['الغاء', 'يلغي', 'تلغي', 'رفع العقوبات']],
+  [['فرض', 'يفرض', 'تفرض'], ['الغاء', 'يلغي', 'تلغي', 'رفع العقوبات', 'يرفع العقوبات', 'ترفع العقوبات', 'رفعت العقوبات']],
   [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي', 'رفع حظر', 'رفع الحظر', 'يرفع حظر', 'ترفع حظر']],
   [['نجاح', 'نجح', 'ينجح', 'تنجح'], ['فشل', 'يفشل', 'تفشل']],
   [['سماح', 'سمح', 'يسمح', 'تسمح'], ['منع', 'يمنع', 'تمنع', 'حظر', 'يحظر', 'تحظر']],
@@ -119,6 +119,9 @@ const monthId = (i: number) => `month:${i % 12}`;
 
 // Words that frame a headline rather than tell it: which kind of body speaks or where
 // ("وزارة الصحة تسجل …" / "… في محافظة دير الزور"). The body's own name still counts.
+// Nouns the next word names ("محطة توليد", "مطار حلب", "مخيم الهول"): that word is a
+// thing even when it has the shape of a verbal noun (حركة "تحرير" الشام, محطة "تحويل").
+const NAMING_HEADS = new Set(['محطه', 'شركه', 'مؤسسه', 'هيءه', 'جامعه', 'مطار', 'مخيم', 'سوق', 'حي', 'مشفي', 'مستشفي', 'معمل', 'مصنع', 'مرفا', 'مشروع', 'مركز'].map((w) => foldWords(w)));
 const GENERIC = new Set(['وزاره', 'وزير', 'وزيره', 'محافظه', 'مدينه', 'منطقه', 'مديريه', 'العاصمه', 'بلده', 'ماده'].map((w) => skeleton(w)));
 
 /** Prefix letters Arabic attaches to a word: and/so, then in/like/for, then the article. */
@@ -163,8 +166,14 @@ export function skeleton(word: string): string {
   if (w.length >= 5 && w.endsWith('ت')) w = w.slice(0, -1); // past tense, feminine: ارتفعت
   if (w.length >= 4 && /^[يتنم]/.test(w)) {
     w = w.slice(1); // present tense, participles
-    // Form VIII or V behind it: يرتفع / ارتفاع, يتسلم / تسلم.
-    if (w.length >= 4 && !w.startsWith('ست') && (w[1] === 'ت' || w[0] === 'ت') && /^[يت]/.test(lightStem(word))) w = w[0] === 'ت' ? w.slice(1) : w[0] + w.slice(2);
+    // Form VIII, V or VI behind a present-tense prefix: يرتفع / ارتفاع, يتسلم / تسلم,
+    // تتراجع / تراجع. Not form X (يستأنف, below), not a verbal noun of the تفعيل shape
+    // (تفتيش), and not when fewer than three consonants would be left (يتابع: that ت is
+    // the root's own).
+    if (w.length >= 4 && !w.startsWith('ست') && !/^ت..ي.$/.test(lightStem(word)) && (w[1] === 'ت' || w[0] === 'ت') && /^[يت]/.test(lightStem(word))) {
+      const cut = w[0] === 'ت' ? w.slice(1) : w[0] + w.slice(2);
+      if ((cut[0]! + cut.slice(1).replace(/[اويءى]/g, '')).replace(/^[اءو](?=..)/, '').length >= 3) w = cut;
+    }
   }
   if (w.length >= 5 && /^ا?ست/.test(w)) w = w.replace(/^ا?ست/, ''); // form X: استأنف, يستأنف
   else if (w.length >= 5 && w[0] === 'ا' && w[2] === 'ت') w = w[1] + w.slice(3); // form VIII: احتراق
@@ -180,7 +189,10 @@ const VERBAL_NOUN = /^(?:ت..ي.|ت.ا..|ا.ت.ا.|ات.ا.|ان..ا.|است..ا
 // Past tense of the derived forms: افتعل (افتتح), انفعل (انطلق), استفعل (استقبل).
 const DERIVED_PAST = /^(?:ا.ت..|ان...|است...)(?:ت|وا|ا)?$/;
 // Words that look like a present-tense verb but name something.
-const NOT_VERB = new Set(['تشرين', 'تلفزيون', 'تموز', 'يورو', 'تويتر', 'تيك', 'يوتيوب']);
+const NOT_VERB = new Set(['تشرين', 'تلفزيون', 'تموز', 'يورو', 'تويتر', 'تيك', 'يوتيوب', 'تجار', 'تكسي', 'تمور', 'تلال']);
+// Verbal nouns that name a field or a body more than an act ("وزير الاقتصاد", "السورية
+// للاتصالات", "مديرية التموين"), after the article and ة/ات are off.
+const FIELD_NOUNS = new Set(['اقتصاد', 'اتصال', 'استثمار', 'احتلال', 'استخبار', 'تموين', 'تعليم', 'تجار', 'تقني', 'اعلام']);
 
 /**
  * Does a folded word tell what happened (a verb or a verbal noun: "تعلن", "افتتاح",
@@ -195,6 +207,7 @@ export function isActionWord(word: string): boolean {
   if (NOT_VERB.has(w)) return false;
   if (!article && w.length >= 4 && /^[يت]/.test(w) && !w.endsWith('ه')) return true; // يعلن, تبدأ
   const noun = w.replace(/(?:ه|ات)$/, '');
+  if (FIELD_NOUNS.has(noun)) return false;
   // Not an adjective of relation ("التجاري" has the shape of تفاعل).
   return (VERBAL_NOUN.test(noun) && !noun.endsWith('ي')) || (!article && DERIVED_PAST.test(w));
 }
@@ -204,21 +217,21 @@ export function isActionWord(word: string): boolean {
 // skeleton of the class's first word, so inflections no set lists still meet it); a phrase
 // ("وقف إطلاق النار") is looked up like a place. A class tells what happened (an action)
 // when the short list says so, or when most of its words have the shape of a verb.
-const SYNONYM = new Map<string, string>();
+const SYNONYM = new Map<string, string>(); // the short list's stems
 const SYNONYM_FORM = new Map<string, string>(); // listed spellings, article off
 const ACTION_SYNONYMS = new Set<string>();
 const SYNONYM_PHRASE_ROWS: Array<[string, string]> = [];
-// A class named by its gloss still meets a word no set lists by skeleton ("إعادة" has the
-// skeleton of "عودة"): its words' skeletons, and back.
+// A thesaurus class still meets a form no set lists by its skeleton ("يعيد" / "عودة"):
+// the skeletons of its words, each only if it is of three letters or more, belongs to this
+// class alone and is no short-list class's name (two-letter skeletons are too many words').
 const CLASS_SKELETONS = new Map<string, Set<string>>();
 const CLASSES_OF_SKELETON = new Map<string, Set<string>>();
-const NONE: ReadonlySet<string> = new Set();
 // The one empty set features share (never added to after they are made).
-const EMPTY = new Set<string>();
+const NONE = new Set<string>();
 {
   const sets = [
-    ...SYNONYM_ROWS.map((words) => ({ words, hand: true, thing: THING_ROWS.has(words[0]!) })),
-    ...thesaurusRows().map((r) => ({ words: r.entries, hand: false, thing: false, gloss: r.gloss })),
+    ...SYNONYM_ROWS.map((words) => ({ words, hand: true, action: !THING_ROWS.has(words[0]!), gloss: '' })),
+    ...thesaurusRows().map((r) => ({ words: r.entries, hand: false, action: r.action, gloss: r.gloss })),
   ];
   const parent = sets.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
@@ -235,7 +248,6 @@ const EMPTY = new Set<string>();
     for (const entry of set.words) {
       join(`=${foldWords(entry)}`, i);
       if (entry.includes(' ')) continue;
-      // A stem as the short list writes it; a thesaurus word by its light stem.
       const stem = `~${set.hand ? foldWords(entry) : lightStem(foldWords(entry))}`;
       if (set.hand) join(stem, i);
       else if (owner.has(stem) && sets[owner.get(stem)!]!.hand) join(stem, i);
@@ -243,40 +255,44 @@ const EMPTY = new Set<string>();
   });
   const members = new Map<number, number[]>();
   sets.forEach((_, i) => members.set(root(i), [...(members.get(root(i)) ?? []), i]));
-  const ambiguous = new Set<string>();
-  const alias = (skel: string, token: string) => {
-    if (skel === token) return;
-    CLASS_SKELETONS.set(token, (CLASS_SKELETONS.get(token) ?? new Set()).add(skel));
-    CLASSES_OF_SKELETON.set(skel, (CLASSES_OF_SKELETON.get(skel) ?? new Set()).add(token));
-  };
-  for (const list of [...members.values()].sort((x, y) => x[0]! - y[0]!)) {
-    const words = list.flatMap((i) => sets[i]!.words);
-    const single = words.filter((w) => !w.includes(' ')).map((w) => foldWords(w));
-    const hand = list.filter((i) => sets[i]!.hand);
+  const classes = [...members.values()].sort((x, y) => x[0]! - y[0]!).map((list) => {
+    const first = sets[list[0]!]!;
     // A class the short list leads is named by its first word's skeleton (as before the
     // thesaurus); a thesaurus class by its gloss, so two classes never share a name by an
-    // accident of skeleton ("محروقات" and "حريق" are both حرق). Its words' skeletons are
-    // kept as aliases, so a form no set lists still meets it ("إعادة" / "عودة").
-    const first = sets[list[0]!]!;
-    const token = 'gloss' in first ? `=${String(first.gloss).replace(/\s+/g, '-')}` : skeleton(single[0]!);
-    const action = hand.length > 0 ? hand.some((i) => !sets[i]!.thing) : single.filter(isActionWord).length * 2 > single.length;
-    if (action) ACTION_SYNONYMS.add(token);
-    for (const w of words) {
+    // accident of skeleton ("محروقات" and "حريق" are both حرق).
+    const token = first.hand ? skeleton(foldWords(first.words[0]!)) : `=${first.gloss.replace(/\s+/g, '-')}`;
+    return { token, list, words: list.flatMap((i) => sets[i]!.words), hand: first.hand, action: list.some((i) => sets[i]!.hand) ? list.some((i) => sets[i]!.hand && sets[i]!.action) : first.action };
+  });
+  const handTokens = new Set(classes.filter((c) => c.hand).map((c) => c.token));
+  const claims = new Map<string, Set<string>>();
+  for (const c of classes) if (!c.hand) for (const w of c.words) if (!w.includes(' ')) {
+    const skel = skeleton(foldWords(w));
+    claims.set(skel, (claims.get(skel) ?? new Set()).add(c.token));
+  }
+  const ambiguous = new Set<string>();
+  for (const c of classes) {
+    if (c.action) ACTION_SYNONYMS.add(c.token);
+    for (const w of c.words) {
       if (w.includes(' ')) {
-        SYNONYM_PHRASE_ROWS.push([w, token]);
+        SYNONYM_PHRASE_ROWS.push([w, c.token]);
         continue;
       }
-      // Two classes' words with one light stem ("وعود" / "عودة"): neither, the word's
-      // skeleton decides.
-      const key = lightStem(foldWords(w));
-      if (token.startsWith('=')) alias(skeleton(foldWords(w)), token);
-      const had = SYNONYM.get(key);
-      // A stem of two letters is too many words' stem ("يدين" → يد, "اليد" → يد): such a
-      // word is found by its listed spelling only.
-      if (key.length < 3 || (had !== undefined && had !== token)) ambiguous.add(key);
-      else SYNONYM.set(key, token);
-      const form = foldWords(w).replace(/^ال(?=..)/, '');
-      if (!SYNONYM_FORM.has(form)) SYNONYM_FORM.set(form, token);
+      const folded = foldWords(w);
+      const form = folded.replace(/^ال(?=..)/, '');
+      if (!SYNONYM_FORM.has(form)) SYNONYM_FORM.set(form, c.token);
+      if (c.hand) {
+        // The short list's stems match by light stem; one stem in two classes, neither.
+        const key = lightStem(folded);
+        const had = SYNONYM.get(key);
+        if (key.length < 3 || (had !== undefined && had !== c.token)) ambiguous.add(key);
+        else SYNONYM.set(key, c.token);
+      } else {
+        const skel = skeleton(folded);
+        if (skel.length >= 3 && claims.get(skel)!.size === 1 && !handTokens.has(skel) && skel !== c.token) {
+          CLASS_SKELETONS.set(c.token, (CLASS_SKELETONS.get(c.token) ?? new Set()).add(skel));
+          CLASSES_OF_SKELETON.set(skel, new Set([c.token]));
+        }
+      }
     }
   }
   for (const key of ambiguous) SYNONYM.delete(key);
@@ -310,6 +326,15 @@ ANTONYM_ROWS.forEach(([a, b], g) => {
     POLE_SKELETON.set(k, list);
   }
 });
+const POLE_STEM = new Map<string, string[]>();
+ANTONYM_ROWS.forEach(([a, b], g) => {
+  for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) if (!w.includes(' ')) {
+    const k = lightStem(foldWords(w));
+    const list = POLE_STEM.get(k) ?? [];
+    if (k.length >= 3 && !list.some((p) => p.startsWith(`${g}:`))) list.push(`${g}:${side}`);
+    POLE_STEM.set(k, list);
+  }
+});
 const POLE_INDEX = phraseIndex(ANTONYM_ROWS.flatMap(([a, b], g) => [...a.map((w): [string, string] => [w, `${g}:a`]), ...b.map((w): [string, string] => [w, `${g}:b`])]));
 // Offices: a president is not a prime minister. Longest phrase first, so "رئيس الحكومة"
 // is the prime minister and "الرئيس" alone the president. (Named people are left to the
@@ -319,7 +344,7 @@ const ROLE_ROWS: Array<[string, string[]]> = [
   ['pm', ['رئيس الحكومة', 'رئيس الوزراء', 'رئيس مجلس الوزراء', 'رئيس حكومة']],
   ['speaker', ['رئيس البرلمان', 'رئيس مجلس النواب', 'رئيس مجلس الشعب']],
   ['president', ['الرئيس', 'رئيس الجمهورية', 'الرئاسة']],
-  ['foreign-minister', ['وزير الخارجية', 'وزيرة الخارجية', 'الخارجية', 'نظيره']],
+  ['foreign-minister', ['وزير الخارجية', 'وزيرة الخارجية', 'الخارجية', 'نظيره', 'رئيس الدبلوماسية']],
   ['defense-minister', ['وزير الدفاع', 'الدفاع']],
   ['interior-minister', ['وزير الداخلية', 'الداخلية']],
 ];
@@ -407,6 +432,9 @@ function phraseAt(words: string[], i: number, forms: readonly string[], index: P
   return undefined;
 }
 
+const COUNTED_DUALS = new Set(
+  ['شخص', 'طفل', 'عنصر', 'قتيل', 'جريح', 'شاب', 'رجل', 'جندي', 'يوم', 'عام', 'شهر', 'اسبوع'].flatMap((w) => [`${w}ين`, `${w}ان`]),
+);
 const SCALE: Record<string, number> = { الف: 1e3, الاف: 1e3, ءالاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
 const TEENS = new Set(['عشر', 'عشره']);
 const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9, مليارا: 2e9 };
@@ -436,13 +464,14 @@ function numberValue(word: string, next: string | undefined): number | undefined
   return scale ? value * scale : value;
 }
 
-/** A word's synonym class: by its light stem, else by a listed spelling under an attached
- * preposition ("بمشفى" is "مشفى"; `forms` are the word's lookup forms). */
+/** A word's synonym class: by the short list's light stems, else by a listed spelling,
+ * attached prefixes and the article off ("بمشفى" is "مشفى"; `forms` are the word's lookup
+ * forms), tanween alef or not ("اتفاقاً"). */
 function synonymOf(word: string, stem: string, forms: readonly string[]): string | undefined {
   const direct = SYNONYM.get(stem) ?? (word.length >= 4 && word.endsWith('ا') ? SYNONYM.get(lightStem(word.slice(0, -1))) : undefined); // "اتفاقاً"
   if (direct !== undefined) return direct;
   for (const form of forms) {
-    const t = SYNONYM_FORM.get(form);
+    const t = SYNONYM_FORM.get(form) ?? (form.length >= 4 && form.endsWith('ا') ? SYNONYM_FORM.get(form.slice(0, -1)) : undefined);
     if (t !== undefined) return t;
   }
   return undefined;
@@ -455,6 +484,8 @@ interface WordInfo {
   /** The word's token; undefined for a stop word or a framing one. */
   token?: string;
   action: boolean;
+  /** A framing head ("وزارة", "مديرية"): the word after it names a body, a thing. */
+  head?: boolean;
 }
 
 // What a word is, whatever its neighbours: news reuses its words, so this is kept for the
@@ -465,15 +496,24 @@ function wordInfo(word: string): WordInfo {
   if (info) return info;
   const forms = lookupForms(word);
   const stop = STOP.has(word);
-  info = { forms, poles: stop ? [] : (POLE_SKELETON.get(skeleton(word)) ?? []), action: false };
+  // A pole by the light stem of a listed word ("زيادة" / "زياد", "عودة" / "عود"), or by
+  // skeleton when the word is shaped like a verb or verbal noun: nouns share skeletons with
+  // the listed verbs ("القدم" of كرة القدم with "تقديم", "الأخيرة" with "تأخير"). Listed
+  // spellings are also found as phrases in the headline loop.
+  const poles = stop ? [] : [...(POLE_STEM.get(lightStem(word)) ?? []), ...(isActionWord(word) ? (POLE_SKELETON.get(skeleton(word)) ?? []) : [])];
+  info = { forms, poles: [...new Set(poles)], action: false };
   const stem = lightStem(word);
   if (!stop && word.length >= 2 && !STOP.has(stem) && !SCALE[word]) {
-    const token = synonymOf(word, stem, forms) ?? skeleton(word);
-    if (!GENERIC.has(token)) {
+    const synonym = synonymOf(word, stem, forms);
+    const token = synonym ?? skeleton(word);
+    if (GENERIC.has(token)) info.head = true;
+    else {
       info.token = token;
-      // By the word itself or its listed spelling: a skeleton is shared by unrelated words
-      // ("الداخلية" / "دخل").
-      info.action = ACTION_SYNONYMS.has(token) || isActionWord(word);
+      // A noun whose next word names which one ("محطة توليد" / "محطة تحويل").
+      if (NAMING_HEADS.has(forms[0]!)) info.head = true;
+      // A listed word is what its class is; any other by its own shape (a skeleton is
+      // shared by unrelated words: "الداخلية" / "دخل").
+      info.action = synonym !== undefined ? ACTION_SYNONYMS.has(token) : isActionWord(word);
     }
   }
   if (WORD_INFO.size >= 200_000) WORD_INFO.clear();
@@ -491,10 +531,13 @@ export function headlineFeatures(words: readonly string[]): Features {
   const roles = new Set<string>();
   const denied = new Set<string>();
   const actions = new Set<string>();
+  let head = false; // the word before was a framing head ("وزير الاقتصاد")
   const w = officesForNames(words);
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
     const info = wordInfo(word);
+    const afterHead = head;
+    head = false;
     const forms = info.forms;
     const place = phraseAt(w, i, forms, PLACE_INDEX);
     if (place) {
@@ -539,8 +582,10 @@ export function headlineFeatures(words: readonly string[]): Features {
       for (const x of w.slice(i + 1).filter((x) => !STOP.has(x) && !FRAMING.has(x) && x.length > 1).slice(0, 2)) for (const c of cores(x)) denied.add(skeleton(c));
       continue;
     }
-    // A feminine dual is the number two: "طائرتين" against "4 طائرات".
-    if (word.length >= 6 && /(?:تين|تان)$/.test(word) && !/ست(?:ان|ين)$/.test(word)) numbers.add('2'); // not كردستان, بساتين
+    // A feminine dual is the number two: "طائرتين" against "4 طائرات"; so are the
+    // masculine duals of what the news counts ("شخصين" against "3 أشخاص"; the ending
+    // alone is also a plural's, "مصابين").
+    if ((word.length >= 6 && /(?:تين|تان)$/.test(word) && !/ست(?:ان|ين)$/.test(word)) || COUNTED_DUALS.has(word)) numbers.add('2'); // not كردستان, بساتين
     const n = numberValue(word, w[i + 1]);
     if (n !== undefined) {
       numbers.add(String(n));
@@ -549,14 +594,15 @@ export function headlineFeatures(words: readonly string[]): Features {
       continue;
     }
     const token = info.token;
+    head = info.head === true;
     if (token === undefined) continue;
     stems.add(token);
-    if (listedPole || info.action) actions.add(token);
+    if ((listedPole || info.action) && !afterHead) actions.add(token);
   }
   const classes = new Set<string>();
   for (const t of stems) for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) classes.add(c);
   // A window keeps tens of thousands of these: empty sets are shared, not kept one each.
-  const kept = (set: Set<string>) => (set.size > 0 ? set : EMPTY);
+  const kept = (set: Set<string>) => (set.size > 0 ? set : NONE);
   return {
     stems, bare: new Set([...stems].map(unprefixed)), sequence: [...stems], numbers: kept(numbers), places: kept(places), poles: kept(poles),
     denied: kept(denied), words, dates: kept(dates), roles: kept(roles), actions: kept(actions), classes: kept(classes),
@@ -650,7 +696,7 @@ export function align(a: Features, b: Features): Alignment {
 // A swap in a headline that is otherwise the same template (few words differ in all) is a
 // different event: another ministry, city, commodity or verb in the same sentence.
 const TEMPLATE_UNIQUE = 4;
-const ACTION_TEMPLATE_UNIQUE = Number(process.env.ATU ?? 2);
+const ACTION_TEMPLATE_UNIQUE = 2;
 
 const PREFIX_LETTER = /^[بلوف]/; // not ك: more words start with it (كهرباء) than take it
 /** A token without the one-letter prefix stemming may leave on ("لداعش" → "داعش"). */
@@ -695,6 +741,20 @@ function deniesWhatOtherSays(a: Features, b: Features): boolean {
   return false;
 }
 
+/** Does each side tell what happened, and no action of one is the other's? */
+function disjointActions(a: Features, b: Features): boolean {
+  if (a.actions.size === 0 || b.actions.size === 0) return false;
+  for (const t of a.actions) if (present(t, b)) return false;
+  for (const t of b.actions) if (present(t, a)) return false;
+  return true;
+}
+
+/** Does `a` name a thing (not an action, place or office) that `b` does not? */
+function ownThing(a: Features, b: Features): boolean {
+  for (const t of a.stems) if (!a.actions.has(t) && !t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && !present(t, b)) return true;
+  return false;
+}
+
 /** Do two headlines share a word beyond places, offices and people's offices? */
 function sharesWhat(a: Features, b: Features): boolean {
   for (const t of a.stems) if (!t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && present(t, b)) return true;
@@ -726,9 +786,11 @@ export function vetoReason(a: Features, b: Features): string | undefined {
   // bulletin ("سعر صرف الليرة … اليوم الأحد" / "ارتفاع سعر صرف الليرة …").
   if (fa.has('0') !== fb.has('0') && (a.dates.size > 0 || b.dates.size > 0)) return 'a bulletin against a move';
   if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
-  // Who and where alone do not make one story: "ماكرون يدعو إلى حماية الأقليات في سوريا"
-  // and "ماكرون يستقبل الرئيس السوري" share only the French president and Syria.
-  if (!sharesWhat(a, b)) return 'only who and where in common';
+  // Who and where alone do not make one story when one side says more: "ماكرون يدعو إلى
+  // حماية الأقليات في سوريا" and "ماكرون يستقبل الرئيس السوري" share only the French
+  // president and Syria. ("الشيباني يزور عمّان" / "وزير الخارجية السوري يصل إلى عمّان"
+  // say nothing more, and pass.)
+  if (!sharesWhat(a, b) && (ownThing(a, b) || ownThing(b, a) || disjointActions(a, b))) return 'only who and where in common';
   return undefined;
 }
 
@@ -758,16 +820,7 @@ export interface Match {
 
 /** Similarity in both directions, the lower one: never depends on which came first. */
 export function symmetricSimilarity(a: Features, b: Features): number {
-  const score = Math.min(1, similarity(a, b), similarity(b, a));
-  return sameAction(a, b) ? score : score * DISJOINT_ACTIONS;
-}
-
-const DISJOINT_ACTIONS = Number(process.env.DA ?? 1);
-/** Do the two tell one thing that happened, or is either silent on it? */
-function sameAction(a: Features, b: Features): boolean {
-  if (a.actions.size === 0 || b.actions.size === 0) return true;
-  for (const t of a.actions) if (present(t, b)) return true;
-  return false;
+  return Math.min(1, similarity(a, b), similarity(b, a));
 }
 
 /**
