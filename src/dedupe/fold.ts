@@ -28,9 +28,12 @@ export interface FoldOptions {
 
 export const splitKey = (storyId: string, sourceId: string, guid: string): string => `${storyId}\n${sourceId}\n${guid}`;
 
-// A headline just under the threshold folds when both summaries' first sentences agree
-// (no guard objects, and they are as similar as the threshold asks): their mean decides.
-const LEAD_MARGIN = 0.15;
+// Headlines below the threshold, but within LEAD_MARGIN of it and with no guard
+// objecting, fold when both summaries' first sentences tell the same facts: they score at
+// least the threshold less LEAD_SLACK and no guard objects to them. Outlets re-word a
+// headline freely and their opening sentence far less (who, what, where, when).
+const LEAD_MARGIN = 0.45;
+const LEAD_SLACK = 0.05;
 
 // A token in more stories than this is too common to find candidates by ("سوريا"); it
 // still counts in the score. Keeps the candidate search near linear in stories.
@@ -202,29 +205,43 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       const fuzzyWindowMs = fuzzy.windowHours * 3_600_000;
       let lifted = false;
       let bestLifted = false;
+      // Without a summary the item folds only at the threshold: the stories below it need
+      // no guards (the costly part). Its first sentence is read when a story needs it.
+      let myLead: Features | undefined | null = fuzzy.lead && item.html ? null : undefined;
+      const floor = myLead === null ? fuzzy.threshold - LEAD_MARGIN : fuzzy.threshold;
       for (const i of candidatesOf(mine)) {
         if (!allowed(i, fuzzyWindowMs)) continue;
         const story = next[i]!;
         const theirs = fuzzy.features(story.reporters[0]!.title, story.reporters[0]);
         // Too far below the threshold to fold, even lifted, or to outscore a fold: skip
-        // the guards (the costly part).
+        // the guards.
         const raw = symmetricSimilarity(mine, theirs);
-        if (raw < fuzzy.threshold - LEAD_MARGIN) continue;
+        if (raw < floor) continue;
+        // Below the threshold only the first sentences can fold it: their score first (the
+        // cheap part), then both pairs' guards.
+        let leads: Features | undefined;
+        let leadScore = 0;
+        if (raw < fuzzy.threshold) {
+          if (myLead === null) myLead = fuzzy.lead!(item.html, item.title);
+          if (!myLead) continue;
+          const anchor = story.reporters[0]!;
+          leads = fuzzy.lead!(anchor.html, anchor.title);
+          leadScore = leads ? symmetricSimilarity(myLead, leads) : 0;
+          if (leadScore < fuzzy.threshold - LEAD_SLACK) continue;
+        }
         const m = compare(mine, theirs, raw);
         if (m.veto) {
           nearestVetoed = Math.max(nearestVetoed, m.score);
           continue;
         }
         let score = m.score;
-        if (score < fuzzy.threshold && score >= fuzzy.threshold - LEAD_MARGIN && fuzzy.lead) {
-          const anchor = story.reporters[0]!;
-          const a = fuzzy.lead(item.html, item.title);
-          const b = a && fuzzy.lead(anchor.html, anchor.title);
-          const l = a && b ? compare(a, b) : undefined;
-          lifted = !!l && !l.veto && l.score >= fuzzy.threshold;
-          if (lifted) score = (score + l!.score) / 2;
+        if (leads) {
+          lifted = !compare(myLead!, leads, leadScore).veto;
+          if (!lifted) continue;
+          // The two sentences' score stands for the pair (it ranks this story among the
+          // candidates and is what explain shows).
+          score = leadScore;
         }
-        if (score < fuzzy.threshold) continue;
         const prev = best === undefined ? undefined : next[best]!;
         const better =
           score > bestScore ||
