@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldItems } from '../../src/dedupe/fold.js';
-import { compare, headlineFeatures, type Features } from '../../src/dedupe/similar.js';
+import { compare, headlineFeatures, leadSentence, symmetricSimilarity, type Features } from '../../src/dedupe/similar.js';
 import type { Item, Story } from '../../src/model.js';
 import { createTitleKeyFolder } from '../../src/normalize/title-key.js';
 import { repoRoot } from './paths.js';
@@ -108,5 +108,75 @@ export function foldInWindow(pairs: readonly Pair[], background: Story[], thresh
       if (joinedOwn) out.wronglyJoined++;
     }
   });
+  return out;
+}
+
+export interface LeadPair { split: 'tune' | 'holdout'; same: boolean; category: string; a: string; leadA: string; b: string; leadB: string; line: number }
+
+/** The labeled pairs of items with the first sentence of their summary (lead-pairs.tsv). */
+export function loadLeadPairs(): LeadPair[] {
+  const text = readFileSync(join(repoRoot, 'test', 'eval', 'lead-pairs.tsv'), 'utf8');
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return [];
+    const [split, label, category, a, leadA, b, leadB] = line.split('\t');
+    if ((split !== 'tune' && split !== 'holdout') || (label !== 'same' && label !== 'diff') || !a || !b || !leadA || !leadB) throw new Error(`lead-pairs.tsv line ${i + 1}: malformed`);
+    return [{ split, same: label === 'same', category: category!, a, leadA, b, leadB, line: i + 1 }];
+  });
+}
+
+/**
+ * Each pair through the real fold stage, on its own: the first item stored, the second
+ * folded in from another outlet, with the leads as the items' summaries (or without any,
+ * `withLeads` false: the headlines alone decide). Precision and recall of the joins.
+ */
+export function foldLeadPairs(pairs: readonly LeadPair[], threshold: number, withLeads: boolean): Scores {
+  const now = Date.UTC(2026, 10, 29, 12);
+  const features = (title: string) => headlineFeatures(key.words(title));
+  const lead = (html: string, title: string) => {
+    const s = leadSentence(html, title);
+    return s ? features(s) : undefined;
+  };
+  const opts = { windowHours: 72, now, fuzzy: { threshold, windowHours: 24, features, lead } };
+  const toItem = (source: string, n: number, title: string, text: string): Item => ({
+    sourceId: source, guid: `p${n}`, title, titleKey: key(title), link: undefined, html: withLeads ? `<p>${text}</p>` : '', categories: [], author: undefined,
+    published: new Date(now - 3_600_000).toISOString(),
+  });
+  let tp = 0, fp = 0, fn = 0;
+  pairs.forEach((p, n) => {
+    const first = foldItems([], [toItem('lead-a', n, p.a, p.leadA)], opts);
+    const joined = foldItems(first.stories, [toItem('lead-b', n, p.b, p.leadB)], opts).outcomes[0] === 'folded';
+    if (joined && p.same) tp++;
+    else if (joined) fp++;
+    else if (p.same) fn++;
+  });
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return { pairs: pairs.length, tp, fp, fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/**
+ * Folds among the headlines of *different* labeled pairs (headlines.tsv and
+ * headlines-fresh.tsv, every headline against every other, the same key excepted): a few
+ * are the same event written up for two pairs, most would be wrong merges. Unlabeled, so a
+ * count to watch rather than a precision; the pairs, for reading, with `list`.
+ */
+export function crossPairFolds(threshold: number): Array<{ score: number; a: string; b: string }> {
+  const heads = new Map<string, number>();
+  [...loadPairs(), ...loadPairs('headlines-fresh.tsv')].forEach((p, i) => {
+    if (!heads.has(p.a)) heads.set(p.a, i);
+    if (!heads.has(p.b)) heads.set(p.b, i);
+  });
+  const list = [...heads].map(([title, pair]) => ({ title, pair, f: headlineFeatures(key.words(title)), k: key(title) }));
+  const out: Array<{ score: number; a: string; b: string }> = [];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      if (a.pair === b.pair || a.k === b.k) continue;
+      const score = symmetricSimilarity(a.f, b.f);
+      if (score < threshold || compare(a.f, b.f, score).veto) continue;
+      out.push({ score, a: a.title, b: b.title });
+    }
+  }
   return out;
 }
