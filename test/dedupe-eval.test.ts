@@ -33,9 +33,9 @@ describe.each(['tune', 'holdout'] as const)('folding on the %s split', (split) =
   });
 
   it('finds clearly more of the same stories than the exact key alone (recall floor)', () => {
-    // Measured 0.243 → 0.750 (tune) and 0.257 → 0.614 (holdout); the issue's 0.90 is not met.
+    // Measured 0.243 → 0.750 (tune) and 0.257 → 0.600 (holdout); the issue's 0.90 is not met.
     expect(exact.recall).toBeGreaterThanOrEqual(0.24);
-    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.74 : 0.6);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.74 : 0.59);
     expect(fuzzy.recall - exact.recall).toBeGreaterThanOrEqual(0.3);
   });
 });
@@ -51,12 +51,12 @@ describe('folding on the second held-out set (headlines-fresh.tsv, never tuned o
   });
 
   it('never merges two different stories, and finds more than the exact key', () => {
-    // Measured: exact 0.287, exact + near-duplicate 0.363 at precision 1.000. Its writer
+    // Measured: exact 0.287, exact + near-duplicate 0.350 at precision 1.000. Its writer
     // re-worded more freely than the first set's: most missed pairs share two or three words.
     const exact = scores(verdicts, 'exact');
     const fuzzy = scores(verdicts, 'fuzzy');
     expect(fuzzy.precision).toBeGreaterThanOrEqual(0.99);
-    expect(fuzzy.recall).toBeGreaterThanOrEqual(0.35);
+    expect(fuzzy.recall).toBeGreaterThanOrEqual(0.34);
     expect(fuzzy.recall).toBeGreaterThan(exact.recall);
   });
 });
@@ -67,7 +67,7 @@ describe('the same pairs through the fold stage, inside a window of 4,000 other 
     const features = (t: string) => headlineFeatures(key.words(t));
     const background = foldItems([], syntheticItems(4000), { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features } }).stories;
     const w = foldInWindow(pairs, background, threshold, features);
-    // Measured with 4,000 stories: 146 of 210 joined, 0 wrongly. 5 second headlines join
+    // Measured with 4,000 stories: 145 of 210 joined, 0 wrongly. 5 second headlines join
     // another pair's story (DEBUG_STRAY=1 lists them): four on the same event as their own
     // pair (the car bomb in Manbij, families brought back from al-Hol, the middle-school
     // results, Jordan and Syria on border security), one not ("سيريتل ترفع أسعار باقات
@@ -82,24 +82,26 @@ describe('the same pairs through the fold stage, inside a window of 4,000 other 
 describe('items with the first sentence of their summary (lead-pairs.tsv), through the fold stage', () => {
   const leadPairs = loadLeadPairs();
 
-  it.each(['tune', 'holdout'] as const)('the %s split: the first sentences find same stories the headlines miss, and merge nothing more', (split) => {
+  it.each(['tune', 'holdout'] as const)('the %s split: the first sentences merge nothing the headlines do not, and miss nothing they find', (split) => {
     const pairs = leadPairs.filter((p) => p.split === split);
     const titles = foldLeadPairs(pairs, threshold, false);
     const leads = foldLeadPairs(pairs, threshold, true);
-    // Measured: titles alone 0.120 → with first sentences 0.560 (tune), 0.050 → 0.400
+    // Measured: titles alone 0.120 → with first sentences 0.200 (tune), 0.050 → 0.050
     // (holdout); the wrong joins (2 and 4) are all by headline: identical or near-identical
-    // headlines of two events (a daily convoy, a fuel price bulletin), found by the exact key.
-    expect(leads.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.55 : 0.4);
-    expect(leads.recall - titles.recall).toBeGreaterThanOrEqual(0.3);
+    // headlines of two events (a daily convoy, a fuel price bulletin), found by the exact
+    // key. (A margin of 0.45 gave 0.560 and 0.400 here, and lifted different events whose
+    // summaries open alike elsewhere: see fold.ts.)
+    expect(leads.recall).toBeGreaterThanOrEqual(titles.recall);
+    expect(leads.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.2 : 0.05);
     expect(leads.fp).toBe(titles.fp);
   });
 });
 
 describe('headlines of different labeled pairs', () => {
   it('fold together rarely (a count to watch: most such folds would be wrong merges)', () => {
-    // Measured 139 of ~670,000 pairs (122 before the thesaurus and the action/thing reading);
+    // Measured 137 of ~670,000 pairs (122 before the thesaurus and the action/thing reading);
     // many are one event written up for two pairs (the Aleppo airport reopening, the lira
     // falling), some are not (a central bank setting the dollar rate / the lira rising).
-    expect(crossPairFolds(threshold).length).toBeLessThanOrEqual(145);
+    expect(crossPairFolds(threshold).length).toBeLessThanOrEqual(140);
   });
 });

@@ -94,7 +94,7 @@ const ANTONYM_ROWS: Array<[string[], string[]]> = [
   [['دخول', 'دخل', 'يدخل', 'تدخل'], ['خروج', 'خرج', 'يخرج', 'تخرج']],
   [['وصول', 'وصل', 'يصل', 'تصل'], ['مغادر', 'غادر', 'يغادر', 'تغادر']],
   [['فرض', 'يفرض', 'تفرض'], ['الغاء', 'يلغي', 'تلغي', 'رفع العقوبات', 'يرفع العقوبات', 'ترفع العقوبات', 'رفعت العقوبات']],
-  [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي', 'رفع حظر', 'رفع الحظر', 'يرفع حظر', 'ترفع حظر']],
+  [['تمديد', 'يمدد', 'تمدد', 'مدد'], ['انتهاء', 'ينتهي', 'تنتهي', 'رفع حظر', 'رفع الحظر', 'يرفع حظر', 'ترفع حظر', 'رفع العقوبات', 'يرفع العقوبات', 'ترفع العقوبات']],
   [['نجاح', 'نجح', 'ينجح', 'تنجح'], ['فشل', 'يفشل', 'تفشل']],
   [['سماح', 'سمح', 'يسمح', 'تسمح'], ['منع', 'يمنع', 'تمنع', 'حظر', 'يحظر', 'تحظر']],
   [['تحسن', 'يتحسن', 'تتحسن'], ['تدهور', 'يتدهور', 'تتدهور', 'تراجع']],
@@ -122,7 +122,9 @@ const monthId = (i: number) => `month:${i % 12}`;
 // Nouns the next word names ("محطة توليد", "مطار حلب", "مخيم الهول"): that word is a
 // thing even when it has the shape of a verbal noun (حركة "تحرير" الشام, محطة "تحويل").
 const NAMING_HEADS = new Set(['محطه', 'شركه', 'مؤسسه', 'هيءه', 'جامعه', 'مطار', 'مخيم', 'سوق', 'حي', 'مشفي', 'مستشفي', 'معمل', 'مصنع', 'مرفا', 'مشروع', 'مركز'].map((w) => foldWords(w)));
-const GENERIC = new Set(['وزاره', 'وزير', 'وزيره', 'محافظه', 'مدينه', 'منطقه', 'مديريه', 'العاصمه', 'بلده', 'ماده'].map((w) => skeleton(w)));
+// By spelling (attached prefixes and the article off), not by skeleton: "الميدان", "الدين"
+// and "مدير" share the skeletons of "مادة" and "مدينة".
+const GENERIC = new Set(['وزاره', 'وزارات', 'وزير', 'وزيره', 'وزراء', 'محافظه', 'محافظات', 'مدينه', 'مدن', 'منطقه', 'مناطق', 'مديريه', 'مديريات', 'عاصمه', 'بلده', 'بلدات', 'بلد', 'بلدين', 'بلدان', 'ماده', 'مواد', 'وزاري', 'وزاريه', 'داءره', 'دواءر'].map((w) => foldWords(w)));
 
 /** Prefix letters Arabic attaches to a word: and/so, then in/like/for, then the article. */
 // (Plus ل alone before a word that starts with ل: "للاذقية" is ل + اللاذقية.)
@@ -221,9 +223,11 @@ const SYNONYM = new Map<string, string>(); // the short list's stems
 const SYNONYM_FORM = new Map<string, string>(); // listed spellings, article off
 const ACTION_SYNONYMS = new Set<string>();
 const SYNONYM_PHRASE_ROWS: Array<[string, string]> = [];
-// A thesaurus class still meets a form no set lists by its skeleton ("يعيد" / "عودة"):
-// the skeletons of its words, each only if it is of three letters or more, belongs to this
-// class alone and is no short-list class's name (two-letter skeletons are too many words').
+// A thesaurus class of actions still meets a verb form no set lists by its skeleton
+// ("تتعهد" / "تعهد"): the skeletons of its verb-shaped words, each only if it is of three
+// letters or more, belongs to this class alone and is no short-list class's name, and only
+// for a headline word shaped like a verb too (nouns share skeletons with verbs: "قافلة" /
+// "إقفال", "مستقبل" / "المقبل").
 const CLASS_SKELETONS = new Map<string, Set<string>>();
 const CLASSES_OF_SKELETON = new Map<string, Set<string>>();
 // The one empty set features share (never added to after they are made).
@@ -265,7 +269,7 @@ const NONE = new Set<string>();
   });
   const handTokens = new Set(classes.filter((c) => c.hand).map((c) => c.token));
   const claims = new Map<string, Set<string>>();
-  for (const c of classes) if (!c.hand) for (const w of c.words) if (!w.includes(' ')) {
+  for (const c of classes) if (!c.hand) for (const w of c.words) if (!w.includes(' ') && isActionWord(foldWords(w))) {
     const skel = skeleton(foldWords(w));
     claims.set(skel, (claims.get(skel) ?? new Set()).add(c.token));
   }
@@ -288,7 +292,7 @@ const NONE = new Set<string>();
         else SYNONYM.set(key, c.token);
       } else {
         const skel = skeleton(folded);
-        if (skel.length >= 3 && claims.get(skel)!.size === 1 && !handTokens.has(skel) && skel !== c.token) {
+        if (c.action && isActionWord(folded) && skel.length >= 3 && claims.get(skel)!.size === 1 && !handTokens.has(skel) && skel !== c.token) {
           CLASS_SKELETONS.set(c.token, (CLASS_SKELETONS.get(c.token) ?? new Set()).add(skel));
           CLASSES_OF_SKELETON.set(skel, new Set([c.token]));
         }
@@ -335,7 +339,14 @@ ANTONYM_ROWS.forEach(([a, b], g) => {
     POLE_STEM.set(k, list);
   }
 });
-const POLE_INDEX = phraseIndex(ANTONYM_ROWS.flatMap(([a, b], g) => [...a.map((w): [string, string] => [w, `${g}:a`]), ...b.map((w): [string, string] => [w, `${g}:b`])]));
+// Each listed spelling with every group it is in, as "g:side,g:side".
+const POLE_INDEX = (() => {
+  const groups = new Map<string, string[]>();
+  ANTONYM_ROWS.forEach(([a, b], g) => {
+    for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) groups.set(w, [...(groups.get(w) ?? []), `${g}:${side}`]);
+  });
+  return phraseIndex([...groups].map(([w, ids]): [string, string] => [w, ids.join(',')]));
+})();
 // Offices: a president is not a prime minister. Longest phrase first, so "رئيس الحكومة"
 // is the prime minister and "الرئيس" alone the president. (Named people are left to the
 // swap rule: outlets name one side by name and the other by office, "بوتين يستقبل الرئيس
@@ -506,7 +517,7 @@ function wordInfo(word: string): WordInfo {
   if (!stop && word.length >= 2 && !STOP.has(stem) && !SCALE[word]) {
     const synonym = synonymOf(word, stem, forms);
     const token = synonym ?? skeleton(word);
-    if (GENERIC.has(token)) info.head = true;
+    if (forms.some((form) => GENERIC.has(form))) info.head = true;
     else {
       info.token = token;
       // A noun whose next word names which one ("محطة توليد" / "محطة تحويل").
@@ -548,8 +559,9 @@ export function headlineFeatures(words: readonly string[]): Features {
       i += place.length - 1;
       continue;
     }
+    // "الاثنين" is Monday; "اثنين" without the article is the number two ("وفاة اثنين").
     const date = phraseAt(w, i, forms, DATE_INDEX);
-    if (date) {
+    if (date && !(date.id === 'day:الاثنين' && !word.includes('ال'))) {
       dates.add(date.id);
       stems.add(date.id);
       i += date.length - 1;
@@ -564,7 +576,9 @@ export function headlineFeatures(words: readonly string[]): Features {
     }
     if (role) roles.add(role.id); // one word ("الرئيس", "الخارجية"): still a word of the headline
     const listedPole = STOP.has(word) ? undefined : phraseAt(w, i, forms, POLE_INDEX);
-    if (listedPole) poles.add(listedPole.id);
+    // A listed phrase in several groups counts in each ("رفع العقوبات": against imposing
+    // them and against extending them).
+    if (listedPole) for (const id of listedPole.id.split(',')) poles.add(id);
     // A listed phrase ("رفع حظر") says which group it is in; a word counts in every group.
     if (!(listedPole && listedPole.length > 1)) for (const p of info.poles) poles.add(p);
     const phrase = phraseAt(w, i, forms, SYNONYM_PHRASES);
@@ -600,7 +614,7 @@ export function headlineFeatures(words: readonly string[]): Features {
     if ((listedPole || info.action) && !afterHead) actions.add(token);
   }
   const classes = new Set<string>();
-  for (const t of stems) for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) classes.add(c);
+  for (const t of actions) for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) classes.add(c);
   // A window keeps tens of thousands of these: empty sets are shared, not kept one each.
   const kept = (set: Set<string>) => (set.size > 0 ? set : NONE);
   return {
@@ -640,7 +654,11 @@ export function align(a: Features, b: Features): Alignment {
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   // Thesaurus classes are named "=…": only then is a skeleton alias worth looking up.
   const eq = (p: string, q: string) =>
-    p === q || prefixed(p, q) || prefixed(q, p) || (p[0] === '=' && CLASS_SKELETONS.get(p)?.has(q) === true) || (q[0] === '=' && CLASS_SKELETONS.get(q)?.has(p) === true);
+    p === q ||
+    prefixed(p, q) ||
+    prefixed(q, p) ||
+    (p[0] === '=' && b.actions.has(q) && CLASS_SKELETONS.get(p)?.has(q) === true) ||
+    (q[0] === '=' && a.actions.has(p) && CLASS_SKELETONS.get(q)?.has(p) === true);
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = eq(x[i]!, y[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: Alignment = { swaps: 0, actionSwaps: 0, unique: 0, uniqueA: 0, uniqueB: 0 };
   // One gap between aligned tokens at a time: its own words on each side.
@@ -682,10 +700,10 @@ export function align(a: Features, b: Features): Alignment {
       i++;
       j++;
     } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      if (!present(x[i]!, b)) gapA.push(x[i]!);
+      if (!present(x[i]!, b, a)) gapA.push(x[i]!);
       i++;
     } else {
-      if (!present(y[j]!, a)) gapB.push(y[j]!);
+      if (!present(y[j]!, a, b)) gapB.push(y[j]!);
       j++;
     }
   }
@@ -707,14 +725,15 @@ function prefixed(p: string, q: string): boolean {
   return p.length === q.length + 1 && q.length >= 3 && PREFIX_LETTER.test(p) && p.endsWith(q);
 }
 
-/** Does headline `f` say `t`: the token, or for a place, the place or its country
- * ("السوري" is said by a headline naming دمشق). */
-function present(t: string, f: Features): boolean {
+/** Does headline `f` say `t` (a token of headline `from`): the token, or for a place, the
+ * place or its country ("السوري" is said by a headline naming دمشق), or for an action, a
+ * thesaurus class its verb form belongs to. */
+function present(t: string, f: Features, from: Features): boolean {
   // The same word with or without a one-letter prefix left on ("لداعش" / "داعش").
   if (f.stems.has(t) || f.bare.has(unprefixed(t)) || (t.startsWith('@') && f.places.has(t))) return true;
   // A thesaurus class and a word it does not list, either way round.
   if (f.classes.has(t)) return true;
-  for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) if (f.stems.has(c)) return true;
+  if (from.actions.has(t)) for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) if (f.stems.has(c)) return true;
   return false;
 }
 
@@ -744,20 +763,20 @@ function deniesWhatOtherSays(a: Features, b: Features): boolean {
 /** Does each side tell what happened, and no action of one is the other's? */
 function disjointActions(a: Features, b: Features): boolean {
   if (a.actions.size === 0 || b.actions.size === 0) return false;
-  for (const t of a.actions) if (present(t, b)) return false;
-  for (const t of b.actions) if (present(t, a)) return false;
+  for (const t of a.actions) if (present(t, b, a)) return false;
+  for (const t of b.actions) if (present(t, a, b)) return false;
   return true;
 }
 
 /** Does `a` name a thing (not an action, place or office) that `b` does not? */
 function ownThing(a: Features, b: Features): boolean {
-  for (const t of a.stems) if (!a.actions.has(t) && !t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && !present(t, b)) return true;
+  for (const t of a.stems) if (!a.actions.has(t) && !t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && !present(t, b, a)) return true;
   return false;
 }
 
 /** Do two headlines share a word beyond places, offices and people's offices? */
 function sharesWhat(a: Features, b: Features): boolean {
-  for (const t of a.stems) if (!t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && present(t, b)) return true;
+  for (const t of a.stems) if (!t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && present(t, b, a)) return true;
   return false;
 }
 
@@ -802,7 +821,7 @@ export function vetoReason(a: Features, b: Features): string | undefined {
  */
 export function similarity(a: Features, b: Features): number {
   let shared = 0;
-  for (const t of a.stems) if (present(t, b)) shared++;
+  for (const t of a.stems) if (present(t, b, a)) shared++;
   if (shared < 2) return 0;
   const dice = (2 * shared) / (a.stems.size + b.stems.size);
   // A headline of two or three tokens is inside almost anything on its subject: the
@@ -852,7 +871,8 @@ function swapReason(al: Alignment): string | undefined {
 export function leadSentence(html: string, title: string): string | undefined {
   if (!html) return undefined;
   const text = plainTextOfSanitized(html.slice(0, 4000));
-  const first = text.split(/[.!?؟\n]|…|\s[-–—]\s/u).map((x) => x.trim()).find((x) => x.split(/\s+/).length >= 4);
+  // A point between digits is a decimal or thousands mark ("11.500 ليرة"), not a stop.
+  const first = text.split(/(?<!\d)\.|\.(?!\d)|[!?؟\n]|…|\s[-–—]\s/u).map((x) => x.trim()).find((x) => x.split(/\s+/).length >= 4);
   if (!first) return undefined;
   const sentence = first.slice(0, 300);
   return foldWords(sentence) === foldWords(title) ? undefined : sentence;

@@ -143,7 +143,8 @@ export function titleFolding(config: Config): {
       return hit;
     },
     lead: (html, title) => {
-      const id = `${title}\n${html.slice(0, 2000)}`;
+      // A digest, not the text: a slice can keep the whole article alive in the cache.
+      const id = createHash('sha1').update(title).update('\n').update(html.slice(0, 4000)).digest('base64');
       let hit = f.leads.get(id);
       if (hit === undefined) {
         if (f.leads.size >= MAX_RECENT) f.leads.clear();
