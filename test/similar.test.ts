@@ -110,6 +110,8 @@ describe('compare', () => {
     ['دخول قافلة مساعدات أممية إلى السويداء', 'إغلاق طريق المساعدات الأممية إلى السويداء'],
     // A listed phrase counts in every antonym group it is in.
     ['ترامب يعلن رفع العقوبات عن سوريا', 'ترامب يعلن تمديد العقوبات على سوريا'],
+    // A nationality in the plural names its country.
+    ['وزير الاقتصاد يلتقي وفداً من رجال الأعمال الأتراك', 'وزير الاقتصاد يلتقي وفداً من رجال الأعمال السعوديين'],
   ])('keeps apart (found by review): %s / %s', (a, b) => {
     const m = cmp(a, b);
     expect(m.veto !== undefined || m.score < 0.65, `${m.score} ${m.veto}`).toBe(true);

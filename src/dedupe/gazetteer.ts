@@ -2,7 +2,7 @@
 // however alike the rest ("انفجار لغم في ريف حمص" / "… ريف حماة"). Syria's 14 governorates
 // and main cities, with the neighbours and powers Syrian news names most, in Arabic and
 // English spellings. Each entry is one place id and its spellings, written as outlets write
-// them (folded before use). A nationality adjective ("السوري", "التركية") or a capital used
+// them (folded before use). A nationality adjective ("السوري", "التركية", "الأتراك") or a capital used
 // for its country ("موسكو" for Russia) names the country; a city also names its country, so
 // "دمشق" and "سوريا" do not clash while "دمشق" and "حلب" do.
 
@@ -20,24 +20,24 @@ export const PLACES: Place[] = [
   // Countries (with their nationality adjectives and, for foreign ones, the capital used
   // as a metonym: "موسكو تؤكد …" is Russia speaking).
   { id: 'syria', names: ['سوريا', 'سورية', 'السوري', 'السورية', 'السوريين', 'السوريون', 'syria', 'syrian'] },
-  { id: 'lebanon', names: ['لبنان', 'اللبناني', 'اللبنانية', 'لبنانيا', 'lebanon', 'lebanese'] },
-  { id: 'jordan', names: ['الأردن', 'الأردني', 'الأردنية', 'أردنيا', 'jordan', 'jordanian'] },
-  { id: 'iraq', names: ['العراق', 'العراقي', 'العراقية', 'عراقيا', 'بغداد', 'العاصمة العراقية', 'iraq', 'iraqi', 'baghdad'] },
-  { id: 'turkey', names: ['تركيا', 'التركي', 'التركية', 'أنقرة', 'العاصمة التركية', 'turkey', 'turkish', 'ankara'] },
-  { id: 'russia', names: ['روسيا', 'الروسي', 'الروسية', 'موسكو', 'الكرملين', 'العاصمة الروسية', 'russia', 'russian', 'moscow', 'kremlin'] },
-  { id: 'iran', names: ['إيران', 'الإيراني', 'الإيرانية', 'طهران', 'iran', 'iranian', 'tehran'] },
-  { id: 'israel', names: ['إسرائيل', 'الإسرائيلي', 'الإسرائيلية', 'إسرائيلية', 'israel', 'israeli'] },
-  { id: 'usa', names: ['أمريكا', 'الولايات المتحدة', 'الأمريكي', 'الأمريكية', 'واشنطن', 'البيت الأبيض', 'usa', 'america', 'american', 'washington'] },
-  { id: 'saudi', names: ['السعودية', 'السعودي', 'المملكة العربية السعودية', 'الرياض', 'العاصمة السعودية', 'saudi', 'riyadh'] },
-  { id: 'qatar', names: ['قطر', 'القطري', 'القطرية', 'الدوحة', 'qatar', 'qatari', 'doha'] },
-  { id: 'uae', names: ['الإمارات', 'الإماراتي', 'الإماراتية', 'أبوظبي', 'أبو ظبي', 'uae', 'emirates', 'abu dhabi'] },
-  { id: 'egypt', names: ['مصر', 'المصري', 'المصرية', 'القاهرة', 'egypt', 'egyptian', 'cairo'] },
-  { id: 'france', names: ['فرنسا', 'الفرنسي', 'الفرنسية', 'باريس', 'العاصمة الفرنسية', 'قصر الإليزيه', 'الإليزيه', 'france', 'french', 'paris', 'elysee'] },
-  { id: 'germany', names: ['ألمانيا', 'الألماني', 'الألمانية', 'برلين', 'germany', 'german', 'berlin'] },
-  { id: 'uk', names: ['بريطانيا', 'البريطاني', 'البريطانية', 'لندن', 'britain', 'british', 'london'] },
-  { id: 'china', names: ['الصين', 'الصيني', 'الصينية', 'بكين', 'china', 'chinese', 'beijing'] },
+  { id: 'lebanon', names: ['لبنان', 'اللبناني', 'اللبنانية', 'لبنانيا', 'اللبنانيين', 'اللبنانيون', 'lebanon', 'lebanese'] },
+  { id: 'jordan', names: ['الأردن', 'الأردني', 'الأردنية', 'أردنيا', 'الأردنيين', 'الأردنيون', 'jordan', 'jordanian'] },
+  { id: 'iraq', names: ['العراق', 'العراقي', 'العراقية', 'عراقيا', 'العراقيين', 'العراقيون', 'بغداد', 'العاصمة العراقية', 'iraq', 'iraqi', 'baghdad'] },
+  { id: 'turkey', names: ['تركيا', 'التركي', 'التركية', 'الأتراك', 'أنقرة', 'العاصمة التركية', 'turkey', 'turkish', 'ankara'] },
+  { id: 'russia', names: ['روسيا', 'الروسي', 'الروسية', 'الروس', 'موسكو', 'الكرملين', 'العاصمة الروسية', 'russia', 'russian', 'moscow', 'kremlin'] },
+  { id: 'iran', names: ['إيران', 'الإيراني', 'الإيرانية', 'الإيرانيين', 'الإيرانيون', 'طهران', 'iran', 'iranian', 'tehran'] },
+  { id: 'israel', names: ['إسرائيل', 'الإسرائيلي', 'الإسرائيلية', 'إسرائيلية', 'الإسرائيليين', 'الإسرائيليون', 'israel', 'israeli'] },
+  { id: 'usa', names: ['أمريكا', 'الولايات المتحدة', 'الأمريكي', 'الأمريكية', 'الأمريكيين', 'الأمريكيون', 'واشنطن', 'البيت الأبيض', 'usa', 'america', 'american', 'washington'] },
+  { id: 'saudi', names: ['السعودية', 'السعودي', 'السعوديين', 'السعوديون', 'المملكة العربية السعودية', 'الرياض', 'العاصمة السعودية', 'saudi', 'riyadh'] },
+  { id: 'qatar', names: ['قطر', 'القطري', 'القطرية', 'القطريين', 'الدوحة', 'qatar', 'qatari', 'doha'] },
+  { id: 'uae', names: ['الإمارات', 'الإماراتي', 'الإماراتية', 'الإماراتيين', 'أبوظبي', 'أبو ظبي', 'uae', 'emirates', 'abu dhabi'] },
+  { id: 'egypt', names: ['مصر', 'المصري', 'المصرية', 'المصريين', 'المصريون', 'القاهرة', 'egypt', 'egyptian', 'cairo'] },
+  { id: 'france', names: ['فرنسا', 'الفرنسي', 'الفرنسية', 'الفرنسيين', 'باريس', 'العاصمة الفرنسية', 'قصر الإليزيه', 'الإليزيه', 'france', 'french', 'paris', 'elysee'] },
+  { id: 'germany', names: ['ألمانيا', 'الألماني', 'الألمانية', 'الألمان', 'برلين', 'germany', 'german', 'berlin'] },
+  { id: 'uk', names: ['بريطانيا', 'البريطاني', 'البريطانية', 'البريطانيين', 'لندن', 'britain', 'british', 'london'] },
+  { id: 'china', names: ['الصين', 'الصيني', 'الصينية', 'الصينيين', 'بكين', 'china', 'chinese', 'beijing'] },
   { id: 'eu', names: ['الاتحاد الأوروبي', 'الأوروبي', 'الأوروبية', 'بروكسل', 'eu', 'european union', 'brussels'] },
-  { id: 'kuwait', names: ['الكويت', 'الكويتي', 'الكويتية', 'kuwait'] },
+  { id: 'kuwait', names: ['الكويت', 'الكويتي', 'الكويتية', 'الكويتيين', 'kuwait'] },
   // "عمان" and "عمّان" fold alike: Amman (Jordan's capital, "عمّان تؤكد …") far more often
   // than Oman in Syrian news, so it stands for Jordan.
   { id: 'amman', names: ['عمان', 'عمّان', 'العاصمة الأردنية', 'amman'], country: 'jordan' },
