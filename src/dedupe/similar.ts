@@ -215,10 +215,10 @@ export function isActionWord(word: string): boolean {
 }
 
 // Synonym classes: the short list above and the thesaurus (thesaurus.ts), sets that share
-// an entry joined into one class. A word maps by its light stem to its class's token (the
-// skeleton of the class's first word, so inflections no set lists still meet it); a phrase
-// ("وقف إطلاق النار") is looked up like a place. A class tells what happened (an action)
-// when the short list says so, or when most of its words have the shape of a verb.
+// an entry joined into one class. A word of the short list is found by its light stem, a
+// thesaurus word by its listed spelling (SYNONYM_FORM); a phrase ("وقف إطلاق النار") is
+// looked up like a place. A class tells what happened (an action) when its sets say so
+// (THING_ROWS above, the thesaurus's action/thing column).
 const SYNONYM = new Map<string, string>(); // the short list's stems
 const SYNONYM_FORM = new Map<string, string>(); // listed spellings, article off
 const ACTION_SYNONYMS = new Set<string>();
@@ -265,7 +265,7 @@ const NONE = new Set<string>();
     // thesaurus); a thesaurus class by its gloss, so two classes never share a name by an
     // accident of skeleton ("محروقات" and "حريق" are both حرق).
     const token = first.hand ? skeleton(foldWords(first.words[0]!)) : `=${first.gloss.replace(/\s+/g, '-')}`;
-    return { token, list, words: list.flatMap((i) => sets[i]!.words), hand: first.hand, action: list.some((i) => sets[i]!.hand) ? list.some((i) => sets[i]!.hand && sets[i]!.action) : first.action };
+    return { token, words: list.flatMap((i) => sets[i]!.words), hand: first.hand, action: list.some((i) => sets[i]!.hand) ? list.some((i) => sets[i]!.hand && sets[i]!.action) : first.action };
   });
   const handTokens = new Set(classes.filter((c) => c.hand).map((c) => c.token));
   const claims = new Map<string, Set<string>>();
@@ -318,35 +318,31 @@ function phraseIndex(rows: Array<[string, string]>): PhraseIndex {
 
 const PLACE_INDEX = phraseIndex(PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])));
 const COUNTRY = new Map(PLACES.filter((p) => p.country).map((p) => [p.id, p.country!]));
-// Single-word poles also by skeleton, so inflections the lists do not spell ("ارتفعت",
-// "انخفضت", "هبط") still count. A word may stand in several groups ("زيادة" raises a
-// price and a quantity): it counts in each, so "زيادة" meets "تخفيض" in one of them.
+// The antonym lists three ways: each listed spelling (a phrase index, with every group it
+// is in, as "g:side,g:side"); single words by light stem ("زيادة" of the listed "زياده",
+// "مغادرة" of "مغادر"); and by skeleton, so inflections the lists do not spell ("ارتفعت",
+// "انخفضت") still count. A word may stand in several groups ("زيادة" raises a price and a
+// quantity): it counts in each, so "زيادة" meets "تخفيض" in one of them.
 const POLE_SKELETON = new Map<string, string[]>();
-ANTONYM_ROWS.forEach(([a, b], g) => {
-  for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) if (!w.includes(' ')) {
-    const k = skeleton(foldWords(w));
-    const list = POLE_SKELETON.get(k) ?? [];
-    if (!list.some((p) => p.startsWith(`${g}:`))) list.push(`${g}:${side}`);
-    POLE_SKELETON.set(k, list);
-  }
-});
 const POLE_STEM = new Map<string, string[]>();
+const POLE_SPELLINGS = new Map<string, string[]>();
+const addPole = (map: Map<string, string[]>, key: string, g: number, side: string) => {
+  const list = map.get(key) ?? [];
+  if (!list.some((p) => p.startsWith(`${g}:`))) list.push(`${g}:${side}`);
+  map.set(key, list);
+};
 ANTONYM_ROWS.forEach(([a, b], g) => {
-  for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) if (!w.includes(' ')) {
-    const k = lightStem(foldWords(w));
-    const list = POLE_STEM.get(k) ?? [];
-    if (k.length >= 3 && !list.some((p) => p.startsWith(`${g}:`))) list.push(`${g}:${side}`);
-    POLE_STEM.set(k, list);
+  for (const [side, words] of [['a', a], ['b', b]] as const) {
+    for (const w of words) {
+      addPole(POLE_SPELLINGS, w, g, side);
+      if (w.includes(' ')) continue;
+      addPole(POLE_SKELETON, skeleton(foldWords(w)), g, side);
+      const stem = lightStem(foldWords(w));
+      if (stem.length >= 3) addPole(POLE_STEM, stem, g, side);
+    }
   }
 });
-// Each listed spelling with every group it is in, as "g:side,g:side".
-const POLE_INDEX = (() => {
-  const groups = new Map<string, string[]>();
-  ANTONYM_ROWS.forEach(([a, b], g) => {
-    for (const [side, words] of [['a', a], ['b', b]] as const) for (const w of words) groups.set(w, [...(groups.get(w) ?? []), `${g}:${side}`]);
-  });
-  return phraseIndex([...groups].map(([w, ids]): [string, string] => [w, ids.join(',')]));
-})();
+const POLE_INDEX = phraseIndex([...POLE_SPELLINGS].map(([w, ids]): [string, string] => [w, ids.join(',')]));
 // Offices: a president is not a prime minister. Longest phrase first, so "رئيس الحكومة"
 // is the prime minister and "الرئيس" alone the president. (Named people are left to the
 // swap rule: outlets name one side by name and the other by office, "بوتين يستقبل الرئيس
@@ -490,7 +486,7 @@ function synonymOf(word: string, stem: string, forms: readonly string[]): string
 
 interface WordInfo {
   forms: string[];
-  /** Antonym groups by the word's skeleton. */
+  /** Antonym groups by the word's light stem or skeleton. */
   poles: readonly string[];
   /** The word's token; undefined for a stop word or a framing one. */
   token?: string;
@@ -511,12 +507,14 @@ function wordInfo(word: string): WordInfo {
   // skeleton when the word is shaped like a verb or verbal noun: nouns share skeletons with
   // the listed verbs ("القدم" of كرة القدم with "تقديم", "الأخيرة" with "تأخير"). Listed
   // spellings are also found as phrases in the headline loop.
-  const poles = stop ? [] : [...(POLE_STEM.get(lightStem(word)) ?? []), ...(isActionWord(word) ? (POLE_SKELETON.get(skeleton(word)) ?? []) : [])];
-  info = { forms, poles: [...new Set(poles)], action: false };
   const stem = lightStem(word);
+  const skel = skeleton(word);
+  const verbShaped = isActionWord(word);
+  const poles = stop ? [] : [...(POLE_STEM.get(stem) ?? []), ...(verbShaped ? (POLE_SKELETON.get(skel) ?? []) : [])];
+  info = { forms, poles: [...new Set(poles)], action: false };
   if (!stop && word.length >= 2 && !STOP.has(stem) && !SCALE[word]) {
     const synonym = synonymOf(word, stem, forms);
-    const token = synonym ?? skeleton(word);
+    const token = synonym ?? skel;
     if (forms.some((form) => GENERIC.has(form))) info.head = true;
     else {
       info.token = token;
@@ -524,7 +522,7 @@ function wordInfo(word: string): WordInfo {
       if (NAMING_HEADS.has(forms[0]!)) info.head = true;
       // A listed word is what its class is; any other by its own shape (a skeleton is
       // shared by unrelated words: "الداخلية" / "دخل").
-      info.action = synonym !== undefined ? ACTION_SYNONYMS.has(token) : isActionWord(word);
+      info.action = synonym !== undefined ? ACTION_SYNONYMS.has(token) : verbShaped;
     }
   }
   if (WORD_INFO.size >= 200_000) WORD_INFO.clear();
