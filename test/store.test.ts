@@ -10,6 +10,7 @@ import { renderStatusPage } from '../src/serve/status-page.js';
 import { storeStatus } from '../src/serve/status.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import { emptyData, type StoreData } from '../src/store/store.js';
+import { repoRoot } from './helpers/paths.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nahr-store-'));
 
@@ -33,6 +34,24 @@ describe('lowdb store', () => {
     await a.close();
     const b = await openLowdbStore(dir); // free again once closed
     await b.close();
+  });
+
+  it('releases every lock it still holds when the process exits, however many, without a listener each', async () => {
+    const dirs = Array.from({ length: 12 }, () => tempDir());
+    const code = `import { acquireLock } from ${JSON.stringify(join(repoRoot, 'src/store/lock.ts'))};
+const before = process.listenerCount('exit');
+for (const d of ${JSON.stringify(dirs)}) acquireLock(d);
+process.stdout.write(String(process.listenerCount('exit') - before));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: repoRoot });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(status, err).toBe(0);
+    expect(Number(out)).toBeLessThanOrEqual(1);
+    expect(err).not.toContain('MaxListenersExceededWarning');
+    for (const d of dirs) expect(existsSync(join(d, 'nahr.lock')), d).toBe(false);
   });
 
   it('refuses a data dir locked by another live process, naming its pid', async () => {

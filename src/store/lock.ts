@@ -9,6 +9,10 @@ import { StoreLockedError } from '../errors.js';
 
 // Locks this process holds: a second open of the same dir in one process is refused too.
 const held = new Set<string>();
+// Locks still held when the process exits are released by one listener, not one each (a
+// process may hold many stores, and open and close them often).
+const releaseAtExit = new Set<() => void>();
+let exitHooked = false;
 const GUARD_STALE_MS = 5_000;
 
 export interface Lock {
@@ -73,9 +77,16 @@ export function acquireLock(dir: string): Lock {
         if (released) return;
         released = true;
         held.delete(file);
+        releaseAtExit.delete(release);
         if (readOwner(file)?.raw === content) rmSync(file, { force: true });
       };
-      process.once('exit', release);
+      releaseAtExit.add(release);
+      if (!exitHooked) {
+        exitHooked = true;
+        process.once('exit', () => {
+          for (const r of [...releaseAtExit]) r();
+        });
+      }
       return { release };
     }
     const owner = readOwner(file);
