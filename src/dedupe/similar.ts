@@ -442,7 +442,9 @@ function phraseAt(words: string[], i: number, forms: readonly string[], index: P
 const COUNTED_DUALS = new Set(
   ['شخص', 'طفل', 'عنصر', 'قتيل', 'جريح', 'شاب', 'رجل', 'جندي', 'يوم', 'عام', 'شهر', 'اسبوع'].flatMap((w) => [`${w}ين`, `${w}ان`]),
 );
-const SCALE: Record<string, number> = { الف: 1e3, الاف: 1e3, ءالاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
+// With tanween too: "من 150 ألفاً إلى 125 ألف ليرة" (after a number "ملياراً" is a scale;
+// alone, "مليارا دولار" is two: DUAL_SCALE).
+const SCALE: Record<string, number> = { الف: 1e3, الفا: 1e3, الاف: 1e3, ءالاف: 1e3, مليون: 1e6, مليونا: 1e6, ملايين: 1e6, مليار: 1e9, مليارا: 1e9, مليارات: 1e9 };
 const TEENS = new Set(['عشر', 'عشره']);
 const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9, مليارا: 2e9 };
 const NUMBER_WORDS: Record<string, number> = {
