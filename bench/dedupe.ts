@@ -7,13 +7,16 @@ import { configSchema } from '../src/config/schema.js';
 import { foldItems } from '../src/dedupe/fold.js';
 import { compare, headlineFeatures, leadSentence } from '../src/dedupe/similar.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
-import { crossPairFolds, foldInWindow, foldLeadPairs, judge, loadLeadPairs, loadPairs, scores, syntheticItems, type InWindow, type Scores } from '../test/helpers/eval.js';
+import { boilerplateFolds, crossPairFolds, foldInWindow, foldLeadPairs, judge, loadLeadPairs, loadPairs, scores, syntheticItems, type InWindow, type LeadScores, type Scores } from '../test/helpers/eval.js';
 
 export interface DedupeBench {
   threshold: number;
   rows: Array<{ split: string; mode: string; s: Scores }>;
   /** test/eval/lead-pairs.tsv through the fold stage, without and with the first sentences. */
-  leads: Array<{ split: string; mode: string; s: Scores }>;
+  leads: Array<{ split: string; mode: string; s: LeadScores }>;
+  /** Folds among all labeled headlines (40 outlets) without summaries and with boilerplate
+   * ones (dateline, the title again, a closing phrase shared across outlets). */
+  boilerplate: { without: number; with: number };
   /** Folds among headlines of different labeled pairs (test/helpers/eval.ts crossPairFolds). */
   cross: number;
   wrong: Array<{ split: string; kind: 'merged' | 'missed'; score: number; veto?: string; a: string; b: string; category: string }>;
@@ -22,8 +25,9 @@ export interface DedupeBench {
   /** Median of five folds of the window, and the first (cold) one. */
   foldS: number;
   firstFoldS: number;
-  /** The same window with a summary on every item (median of three). */
+  /** The same window with a summary on every item (median of three), and how many folded. */
   foldWithLeadsS: number;
+  foldedWithLeads: number;
   storiesPerS: number;
   folded: number;
   /** The labeled pairs folded by the real stage inside that window. */
@@ -55,6 +59,7 @@ export function benchDedupe(): DedupeBench {
       { split, mode: 'headlines + first sentences', s: foldLeadPairs(ps, threshold, true) },
     ];
   });
+  const boilerplate = boilerplateFolds(threshold);
   const cross = crossPairFolds(threshold).length;
   // Pairs per second: features of both headlines and the comparison, as a cold pair costs.
   const key = createTitleKeyFolder([]);
@@ -89,6 +94,7 @@ export function benchDedupe(): DedupeBench {
   // stories just under the threshold (median of three).
   const withSummary = items.map((item, n) => ({ ...item, html: `<p>قال مصدر في ${item.title} إن العمل مستمر وفق الخطة رقم ${n % 97} خلال الشهر.</p>` }));
   const leadRuns: number[] = [];
+  let foldedWithLeads = 0;
   for (let run = 0; run < 3; run++) {
     cache = new Map();
     const leadCache = new Map<string, ReturnType<typeof headlineFeatures> | undefined>();
@@ -101,12 +107,13 @@ export function benchDedupe(): DedupeBench {
       return leadCache.get(id);
     };
     t0 = performance.now();
-    foldItems([], withSummary, { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features, lead } });
+    const withLeads = foldItems([], withSummary, { windowHours: 72, now: Date.UTC(2026, 10, 29, 12), fuzzy: { threshold, windowHours: 24, features, lead } });
+    foldedWithLeads = withLeads.outcomes.filter((o) => o === 'folded').length;
     leadRuns.push((performance.now() - t0) / 1000);
   }
   const foldWithLeadsS = [...leadRuns].sort((a, b) => a - b)[1]!;
   const inWindow = foldInWindow(pairs, r.stories, threshold, features);
-  return { threshold, rows, leads, cross, wrong, pairsPerS, stories: items.length, foldS, firstFoldS, foldWithLeadsS, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length, inWindow };
+  return { threshold, rows, leads, boilerplate, cross, wrong, pairsPerS, stories: items.length, foldS, firstFoldS, foldWithLeadsS, foldedWithLeads, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length, inWindow };
 }
 
 export function dedupeReport(b: DedupeBench): string {
@@ -122,17 +129,21 @@ export function dedupeReport(b: DedupeBench): string {
 |---|---|---|---|---|---|---|---|
 ${table}
 
-Items with the first sentence of their summary (test/eval/lead-pairs.tsv), each pair through the fold stage:
+Items with the first sentence of their summary (test/eval/lead-pairs.tsv) through the fold stage, in one
+window with the labeled headlines of other events, each with a boilerplate summary:
 
-| split | folding | pairs | precision | recall | F1 | wrongly merged | missed |
-|---|---|---|---|---|---|---|---|
-${b.leads.map((r) => `| ${r.split} | ${r.mode} | ${r.s.pairs} | ${f(r.s.precision)} | ${f(r.s.recall)} | ${f(r.s.f1)} | ${r.s.fp} | ${r.s.fn} |`).join('\n')}
+| split | folding | pairs | precision | recall | F1 | wrongly merged | missed | joined another story |
+|---|---|---|---|---|---|---|---|---|
+${b.leads.map((r) => `| ${r.split} | ${r.mode} | ${r.s.pairs} | ${f(r.s.precision)} | ${f(r.s.recall)} | ${f(r.s.f1)} | ${r.s.fp} | ${r.s.fn} | ${r.s.strays} |`).join('\n')}
+
+Every labeled headline from 40 outlets folded without summaries: ${b.boilerplate.without} folds; with boilerplate
+summaries (a dateline, the title again, a closing phrase shared across outlets): ${b.boilerplate.with}.
 
 Headlines of different labeled pairs that fold together: ${b.cross} (of ~670,000 pairs; many one event written up twice, some wrong merges).
 
 Throughput: ${Math.round(b.pairsPerS).toLocaleString('en')} pairs/s (both headlines' features and the comparison);
 a ${b.stories.toLocaleString('en')}-story window folded in **${b.foldS.toFixed(2)} s** (median of 5 runs; the first, cold, ${b.firstFoldS.toFixed(2)} s; ${Math.round(b.storiesPerS).toLocaleString('en')} stories/s, ${b.folded.toLocaleString('en')} folded);
-with a summary on every item, whose first sentence is read for the stories just under the threshold, ${b.foldWithLeadsS.toFixed(2)} s.
+with a summary on every item (the title again inside a template), ${b.foldWithLeadsS.toFixed(2)} s (${b.foldedWithLeads.toLocaleString('en')} folded).
 
 The same pairs through the real stage (candidate search included) inside that window, the
 first headline of each pair stored among the 20,000 stories and the second folded in from

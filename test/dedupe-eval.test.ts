@@ -7,7 +7,7 @@ import { configSchema } from '../src/config/schema.js';
 import { foldItems } from '../src/dedupe/fold.js';
 import { headlineFeatures } from '../src/dedupe/similar.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
-import { crossPairFolds, foldInWindow, foldLeadPairs, judge, loadLeadPairs, loadPairs, scores, syntheticItems } from './helpers/eval.js';
+import { boilerplateFolds, crossPairFolds, foldInWindow, foldLeadPairs, judge, loadLeadPairs, loadPairs, scores, syntheticItems } from './helpers/eval.js';
 
 const threshold = configSchema.parse({ sources: [] }).dedupe.fuzzy.threshold;
 const pairs = loadPairs();
@@ -82,18 +82,27 @@ describe('the same pairs through the fold stage, inside a window of 4,000 other 
 describe('items with the first sentence of their summary (lead-pairs.tsv), through the fold stage', () => {
   const leadPairs = loadLeadPairs();
 
-  it.each(['tune', 'holdout'] as const)('the %s split: the first sentences merge nothing the headlines do not, and miss nothing they find', (split) => {
+  it.each(['tune', 'holdout'] as const)('the %s split: the first sentences find re-worded stories and merge nothing the headlines do not', (split) => {
     const pairs = leadPairs.filter((p) => p.split === split);
     const titles = foldLeadPairs(pairs, threshold, false);
     const leads = foldLeadPairs(pairs, threshold, true);
-    // Measured: titles alone 0.120 → with first sentences 0.200 (tune), 0.050 → 0.050
-    // (holdout); the wrong joins (2 and 4) are all by headline: identical or near-identical
-    // headlines of two events (a daily convoy, a fuel price bulletin), found by the exact
-    // key. (A margin of 0.45 gave 0.560 and 0.400 here, and lifted different events whose
-    // summaries open alike elsewhere: see fold.ts.)
-    expect(leads.recall).toBeGreaterThanOrEqual(titles.recall);
-    expect(leads.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.2 : 0.05);
+    // Measured: titles alone 0.120 → with first sentences 0.720 (tune), 0.050 → 0.650
+    // (holdout), none joining another story; the wrong joins (2 and 4) are all by headline:
+    // identical or near-identical headlines of two events (a daily convoy, a fuel price
+    // bulletin), found by the exact key. (The rule before, a headline within 0.15 of the
+    // threshold lifted by the mean of the sentences' scores: 0.200 and 0.050.)
+    expect(leads.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.7 : 0.6);
     expect(leads.fp).toBe(titles.fp);
+    expect(leads.strays).toBeLessThanOrEqual(titles.strays);
+  });
+
+  it('summaries that only frame and restate their titles fold nothing more than the titles do', () => {
+    // Every labeled headline from 40 outlets, with a dateline, the title again and a closing
+    // phrase shared across outlets: 228 folds either way (575 when every word counts as
+    // uncommon, i.e. without the window's measure of boilerplate).
+    const b = boilerplateFolds(threshold);
+    expect(b.without).toBeGreaterThan(100);
+    expect(b.with).toBeLessThanOrEqual(b.without);
   });
 });
 

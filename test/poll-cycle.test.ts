@@ -5,12 +5,13 @@ import type { FetchFeed, FetchRequest, FetchResult } from '../src/fetch/fetch.js
 import { silentLog } from '../src/log.js';
 import { feedUpdated } from '../src/publish/document.js';
 import { pollCycle } from '../src/worker/poll-cycle.js';
+import { backgroundItems } from './helpers/eval.js';
 import { openTestStore, type TestStore } from './helpers/stores.js';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
-const rss = (items: Array<{ guid: string; title: string; date?: string }>) =>
+const rss = (items: Array<{ guid: string; title: string; date?: string; html?: string }>) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://site.example/</link>${items
-    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://site.example/${i.guid}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}</item>`)
+    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://site.example/${i.guid}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}${i.html ? `<description><![CDATA[${i.html}]]></description>` : ''}</item>`)
     .join('')}</channel></rss>`;
 
 function config(extra: object = {}): Config {
@@ -58,6 +59,27 @@ describe('pollCycle', () => {
     const stories = (await store.dump()).stories;
     expect(stories).toHaveLength(2);
     expect(stories.find((s) => s.reporters.length === 2)?.topics).toEqual(['daraa']);
+  });
+
+  it('folds re-worded headlines by their summaries\' first sentences among a window of summaries', async () => {
+    const store = await openTestStore();
+    const date = new Date(NOW - 3_600_000).toUTCString();
+    const others = backgroundItems(true, NOW, ['انقطاع المياه عن أحياء واسعة في حلب', 'توقف محطة سليمان الحلبي عن العمل']).slice(0, 150);
+    const fetch = fakeFetch({
+      'https://a.example/feed': rss([
+        ...others.map((x, n) => ({ guid: `o${n}`, title: x.title, date, html: x.html })),
+        { guid: 'a1', title: 'انقطاع المياه عن أحياء واسعة في حلب', date, html: '<p>توقفت محطة سليمان الحلبي عن ضخ المياه إلى الأحياء الشرقية في حلب صباح الأحد إثر عطل في خط التوتر العالي المغذي للمحطة. وقالت المؤسسة…</p>' },
+      ]),
+      'https://b.example/feed': rss([
+        { guid: 'b1', title: 'توقف محطة سليمان الحلبي عن العمل', date, html: '<p>أعلنت مؤسسة المياه في حلب خروج المحطة عن الخدمة الأحد بسبب عطل في خط التوتر العالي، ما قطع المياه عن الأحياء الشرقية. وأضافت…</p>' },
+      ]),
+      'https://c.example/feed': rss([]),
+    });
+    const reports = await pollCycle(config(), deps(store, fetch), { onlyDue: false });
+    expect(reports.find((r) => r.sourceId === 'b')?.folded).toBe(1);
+    const water = (await store.dump()).stories.find((s) => s.reporters.some((r) => r.guid === 'b1'))!;
+    expect(water.reporters.map((r) => r.guid)).toEqual(['a1', 'b1']);
+    expect(water.reporters[1]!.joined).toMatchObject({ by: 'similar', lead: true });
   });
 
   it('one broken source never stops the others nor removes stored stories', async () => {

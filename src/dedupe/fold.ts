@@ -19,8 +19,9 @@ export interface FoldOptions {
     /** A headline's features. A stored story's first reporter is passed as `owner`, so
      * the caller can keep them with it across cycles (stories are compared every cycle). */
     features: (title: string, owner?: Reporter) => Features;
-    /** The features of a summary's first sentence, when it says more than the title. */
-    lead?: (html: string, title: string) => Features | undefined;
+    /** The features of a summary's first sentence, when it says more than the title (a
+     * stored story's first reporter passed as `owner`, as for `features`). */
+    lead?: (html: string, title: string, owner?: Reporter) => Features | undefined;
   };
   /** Folds undone by hand, as "storyId\nsourceId\nguid": never made again. */
   splits?: ReadonlySet<string>;
@@ -28,17 +29,35 @@ export interface FoldOptions {
 
 export const splitKey = (storyId: string, sourceId: string, guid: string): string => `${storyId}\n${sourceId}\n${guid}`;
 
-// A headline just under the threshold (within LEAD_MARGIN, no guard objecting) folds when
-// both summaries' first sentences agree: no guard objects to them and they score at least
-// the threshold; the mean of the two scores decides. (A wider margin was measured to find
-// far more re-worded stories, and to lift different events whose summaries open with the
-// same dateline or template, "دمشق-سانا …": kept narrow until the sentences are read
-// without their boilerplate.)
-const LEAD_MARGIN = 0.15;
+// A headline re-worded past the threshold still folds when the summaries' first sentences
+// agree on details: at least LEAD_DETAILS words that one sentence adds to its own headline
+// and the other item says too (in its headline or its sentence), each uncommon in the
+// window, and no guard objects to the headlines or to the sentences. "Uncommon" is what
+// keeps boilerplate out: a dateline, an outlet's template ("وفق ما أفاد مراسلنا"), a
+// restated title, "اليوم" recur across the window's summaries; the details of one event
+// (a village, a figure, a name) are in the few items that report it. A word is uncommon
+// when at most LEAD_COMMON_SHARE of the window's other items with a first sentence have it
+// in their headline or sentence; a window of fewer than LEAD_MIN_WINDOW such items cannot
+// tell, and there the headlines alone decide. (Before: a headline within 0.15 of the
+// threshold, lifted by the mean of the two sentences' scores; see README "How dedupe
+// works" for both measured.)
+const LEAD_DETAILS = 3;
+const LEAD_COMMON_SHARE = 0.01;
+const LEAD_MIN_WINDOW = 100;
 
 // A token in more stories than this is too common to find candidates by ("سوريا"); it
 // still counts in the score. Keeps the candidate search near linear in stories.
 const MAX_POSTINGS = 50;
+
+/** An item's headline and first sentence, and the words of both. */
+interface LeadWords {
+  head: Features;
+  lead: Features;
+  words: Set<string>;
+}
+
+const leadWords = (head: Features, lead: Features | undefined): LeadWords | undefined =>
+  lead && { head, lead, words: new Set([...head.stems, ...lead.stems]) };
 
 export interface FoldResult {
   stories: Story[];
@@ -159,6 +178,59 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     return out;
   };
 
+  // The window's first sentences, read on the first item that has one: each reachable
+  // story's (its first reporter's) and each new item's, with how many of them have each
+  // word (in headline or sentence), and an index from a story's uncommon words to it.
+  const itemLeads = new Map<Item, LeadWords>();
+  let leads: { of: Map<number, LeadWords>; count: Map<string, number>; common: number; postings: Map<string, number[]> } | null | undefined;
+  const leadIndex = () => {
+    if (leads !== undefined || !fuzzy?.lead) return leads ?? null;
+    const of = new Map<number, LeadWords>();
+    const count = new Map<string, number>();
+    const add = (w: LeadWords | undefined) => {
+      if (w) for (const t of w.words) count.set(t, (count.get(t) ?? 0) + 1);
+      return w;
+    };
+    for (let i = 0; i < next.length; i++) {
+      const story = next[i]!;
+      const anchor = story.reporters[0]!;
+      if (!story.titleKey || !anchor.html || !reachable(story)) continue;
+      const w = add(leadWords(fuzzy.features(anchor.title, anchor), fuzzy.lead(anchor.html, anchor.title, anchor)));
+      if (w) of.set(i, w);
+    }
+    for (const item of items) {
+      if (!item.html || !item.titleKey || byIdentity.has(`${item.sourceId}\n${item.guid}`)) continue;
+      const w = add(leadWords(fuzzy.features(item.title), fuzzy.lead(item.html, item.title)));
+      if (w) itemLeads.set(item, w);
+    }
+    const n = of.size + itemLeads.size;
+    if (n < LEAD_MIN_WINDOW) return (leads = null);
+    const common = LEAD_COMMON_SHARE * n;
+    const postings = new Map<string, number[]>();
+    for (const [i, w] of of) postLead(postings, count, common, i, w);
+    return (leads = { of, count, common, postings });
+  };
+  // A story's words that may be uncommon next to an item's (common even if the item has it
+  // too, a word can never count).
+  const postLead = (postings: Map<string, number[]>, count: Map<string, number>, common: number, i: number, w: LeadWords) => {
+    for (const t of w.words) {
+      if (count.get(t)! - 2 > common) continue;
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  };
+  // The details two first sentences agree on: the uncommon words one adds to its own
+  // headline that the other item says too.
+  const details = (a: LeadWords, b: LeadWords): number => {
+    const index = leads!;
+    const found = new Set<string>();
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      for (const t of x.lead.stems) if (!x.head.stems.has(t) && y.words.has(t) && index.count.get(t)! - 2 <= index.common) found.add(t);
+    }
+    return found.size;
+  };
+
   const touched = new Set<string>();
   const created = new Set<string>();
   const outcomes = items.map((item): FoldOutcome => {
@@ -204,42 +276,43 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       let bestScore = -1;
       let nearestVetoed = -1;
       const fuzzyWindowMs = fuzzy.windowHours * 3_600_000;
-      let lifted = false;
       let bestLifted = false;
-      // Without a summary the item folds only at the threshold: the stories below it need
-      // no guards (the costly part). Its first sentence is read when a story needs it.
-      let myLead: Features | undefined | null = fuzzy.lead && item.html ? null : undefined;
-      const floor = myLead === null ? fuzzy.threshold - LEAD_MARGIN : fuzzy.threshold;
-      for (const i of candidatesOf(mine)) {
+      const index = item.html ? leadIndex() : null;
+      const myWords = index ? itemLeads.get(item) : undefined;
+      const candidates = new Set(candidatesOf(mine));
+      if (myWords) {
+        // Stories sharing enough uncommon words with the item's headline and sentence.
+        const shared = new Map<number, number>();
+        for (const t of myWords.words) for (const i of index!.postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+        for (const [i, n] of shared) if (n >= LEAD_DETAILS) candidates.add(i);
+      }
+      for (const i of candidates) {
         if (!allowed(i, fuzzyWindowMs)) continue;
         const story = next[i]!;
-        const theirs = fuzzy.features(story.reporters[0]!.title, story.reporters[0]);
-        // Too far below the threshold to fold, even lifted, or to outscore a fold: skip
-        // the guards.
+        const anchor = story.reporters[0]!;
+        const theirs = fuzzy.features(anchor.title, anchor);
+        // Below the threshold only the first sentences can fold it: the details they agree
+        // on first (the cheap part), then the guards of both pairs.
         const raw = symmetricSimilarity(mine, theirs);
-        if (raw < floor) continue;
-        // Below the threshold only the first sentences can fold it: their score first (the
-        // cheap part), then both pairs' guards.
-        let leads: Features | undefined;
-        let leadScore = 0;
+        let theirWords: LeadWords | undefined;
         if (raw < fuzzy.threshold) {
-          if (myLead === null) myLead = fuzzy.lead!(item.html, item.title);
-          if (!myLead) continue;
-          const anchor = story.reporters[0]!;
-          leads = fuzzy.lead!(anchor.html, anchor.title);
-          leadScore = leads ? symmetricSimilarity(myLead, leads) : 0;
-          if (leadScore < fuzzy.threshold || (raw + leadScore) / 2 < fuzzy.threshold) continue;
+          theirWords = myWords && index!.of.get(i);
+          if (!theirWords || details(myWords!, theirWords) < LEAD_DETAILS) continue;
         }
-        const m = compare(mine, theirs, raw);
+        // Headlines re-worded that far share few words: the guards that need a shared
+        // template (a swapped word, nothing in common but who and where) would say nothing
+        // about them; those that read a difference (numbers, places, days, opposites,
+        // negation, offices) still do.
+        const m = compare(mine, theirs, raw, theirWords !== undefined);
         if (m.veto) {
           nearestVetoed = Math.max(nearestVetoed, m.score);
           continue;
         }
         let score = m.score;
-        if (leads) {
-          lifted = !compare(myLead!, leads, leadScore).veto;
-          if (!lifted) continue;
-          score = (score + leadScore) / 2;
+        if (theirWords) {
+          const leadMatch = compare(myWords!.lead, theirWords.lead);
+          if (leadMatch.veto) continue;
+          score = (score + leadMatch.score) / 2;
         }
         const prev = best === undefined ? undefined : next[best]!;
         const better =
@@ -248,9 +321,8 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         if (better) {
           best = i;
           bestScore = score;
-          bestLifted = lifted;
+          bestLifted = theirWords !== undefined;
         }
-        lifted = false;
       }
       if (best !== undefined && nearestVetoed > bestScore) best = undefined;
       if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000, ...(bestLifted ? { lead: true } : {}) };
@@ -280,6 +352,12 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     next.push(story);
     index(story, next.length - 1);
     if (postings && reachable(story)) post(next.length - 1);
+    // Items of this call are already counted; as a story, one is a candidate for the rest.
+    const words = leads ? itemLeads.get(item) : undefined;
+    if (words) {
+      leads!.of.set(next.length - 1, words);
+      postLead(leads!.postings, leads!.count, leads!.common, next.length - 1, words);
+    }
     touched.add(story.id);
     created.add(story.id);
     return 'new';

@@ -780,8 +780,9 @@ function sharesWhat(a: Features, b: Features): boolean {
   return false;
 }
 
-/** Why two headlines must not fold, or undefined when no guard objects. */
-export function vetoReason(a: Features, b: Features): string | undefined {
+/** Why two headlines must not fold, or undefined when no guard objects. `evidenceOnly`:
+ * only the guards that read a difference, not those that find too little in common. */
+export function vetoReason(a: Features, b: Features, evidenceOnly = false): string | undefined {
   if (a.numbers.size && b.numbers.size && !nested(a.numbers, b.numbers)) return 'numbers differ';
   if (a.places.size && b.places.size && !nested(a.places, b.places)) return 'places differ';
   if (a.dates.size && b.dates.size && !nested(a.dates, b.dates)) return 'dates differ';
@@ -809,6 +810,7 @@ export function vetoReason(a: Features, b: Features): string | undefined {
   // حماية الأقليات في سوريا" and "ماكرون يستقبل الرئيس السوري" share only the French
   // president and Syria. ("الشيباني يزور عمّان" / "وزير الخارجية السوري يصل إلى عمّان"
   // say nothing more, and pass.)
+  if (evidenceOnly) return undefined;
   if (!sharesWhat(a, b) && (ownThing(a, b) || ownThing(b, a) || disjointActions(a, b))) return 'only who and where in common';
   return undefined;
 }
@@ -845,10 +847,11 @@ export function symmetricSimilarity(a: Features, b: Features): number {
 /**
  * Score and guards of two headlines (`score` when the caller has it already). The guards
  * are symmetric; the alignment is not (the longest common subsequence breaks ties by
- * side), so swaps are looked for both ways.
+ * side), so swaps are looked for both ways. `evidenceOnly` leaves out the guards that need
+ * the two to share a template (swaps, "only who and where in common").
  */
-export function compare(a: Features, b: Features, score = symmetricSimilarity(a, b)): Match {
-  const veto = vetoReason(a, b) ?? swapReason(align(a, b)) ?? swapReason(align(b, a));
+export function compare(a: Features, b: Features, score = symmetricSimilarity(a, b), evidenceOnly = false): Match {
+  const veto = vetoReason(a, b, evidenceOnly) ?? (evidenceOnly ? undefined : swapReason(align(a, b)) ?? swapReason(align(b, a)));
   return veto ? { score, veto } : { score };
 }
 

@@ -114,18 +114,18 @@ function abortWatch(signal: AbortSignal | undefined) {
 // as long as its reporter (a WeakMap: no cap to thrash, nothing kept for dropped stories);
 // new items' are kept in a small map until they are stored.
 let folding:
-  | { names: string; key: TitleKeyFolder; owned: WeakMap<object, Features>; recent: Map<string, Features>; leads: Map<string, Features | null> }
+  | { names: string; key: TitleKeyFolder; owned: WeakMap<object, Features>; recent: Map<string, Features>; ownedLeads: WeakMap<object, Features | null>; leads: Map<string, Features | null> }
   | undefined;
 const MAX_RECENT = 50_000;
 
 export function titleFolding(config: Config): {
   key: TitleKeyFolder;
   features: (title: string, owner?: object) => Features;
-  lead: (html: string, title: string) => Features | undefined;
+  lead: (html: string, title: string, owner?: object) => Features | undefined;
 } {
   const names = config.sources.map((s) => s.name).join('\n');
   if (folding?.names !== names) {
-    folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), owned: new WeakMap(), recent: new Map(), leads: new Map() };
+    folding = { names, key: createTitleKeyFolder(config.sources.map((s) => s.name)), owned: new WeakMap(), recent: new Map(), ownedLeads: new WeakMap(), leads: new Map() };
   }
   const f = folding;
   return {
@@ -142,16 +142,21 @@ export function titleFolding(config: Config): {
       if (owner) f.owned.set(owner, hit);
       return hit;
     },
-    lead: (html, title) => {
+    lead: (html, title, owner) => {
+      // A stored story's first sentence is read every cycle (it tells which words are
+      // common in the window): kept with its reporter, like its headline's features.
+      let hit = owner ? f.ownedLeads.get(owner) : undefined;
+      if (hit !== undefined) return hit ?? undefined;
       // A digest, not the text: a slice can keep the whole article alive in the cache.
       const id = createHash('sha1').update(title).update('\n').update(html.slice(0, 4000)).digest('base64');
-      let hit = f.leads.get(id);
+      hit = f.leads.get(id);
       if (hit === undefined) {
         if (f.leads.size >= MAX_RECENT) f.leads.clear();
         const sentence = leadSentence(html, title);
         hit = sentence ? headlineFeatures(f.key.words(sentence)) : null;
         f.leads.set(id, hit);
       }
+      if (owner) f.ownedLeads.set(owner, hit);
       return hit ?? undefined;
     },
   };

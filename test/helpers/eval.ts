@@ -124,34 +124,105 @@ export function loadLeadPairs(): LeadPair[] {
   });
 }
 
+// Summaries that open alike and restate their title, for the background of a window: an
+// outlet's dateline, the headline again, and a closing phrase shared across outlets (a
+// harsher case than real feeds, whose boilerplate is mostly their own).
+const DATELINES = ['دمشق-سانا:', 'دمشق - الوطن أونلاين |', 'متابعة - عنب بلدي:', 'حلب - أثر برس:', 'خاص - تلفزيون سوريا:'];
+const TAILS = ['', ' وذلك في إطار خطة الحكومة لتحسين الخدمات المقدمة للمواطنين.', ' وفق ما أفاد مراسلنا في المحافظة اليوم.', ' بحسب بيان رسمي نشرته الوزارة على قناتها في تلغرام.'];
+
+const leadFeatures = (title: string) => headlineFeatures(key.words(title));
+// Below this score a background headline shares no event with the lead pairs' (judged by
+// reading them: the same events appear in both sets).
+const BACKGROUND_UNLIKE = 0.25;
+
+/** Every headline of headlines.tsv and headlines-fresh.tsv once, as items of 40 outlets,
+ * with a boilerplate summary (dateline + the title again + a shared closing phrase) or none. */
+export function backgroundItems(withSummaries: boolean, now: number, unlike: readonly string[] = []): Item[] {
+  // Headlines that resemble none of `unlike` (another set's events: not a story of theirs).
+  const others = unlike.map(leadFeatures);
+  const titles = [...new Set([...loadPairs(), ...loadPairs('headlines-fresh.tsv')].flatMap((p) => [p.a, p.b]))].filter((t) => {
+    const f = leadFeatures(t);
+    return others.every((o) => symmetricSimilarity(f, o) < BACKGROUND_UNLIKE);
+  });
+  return titles.map((title, n) => ({
+    sourceId: `bg${n % 40}`, guid: `bg${n}`, title, titleKey: key(title), link: undefined,
+    html: withSummaries ? `<p>${DATELINES[n % DATELINES.length]} ${title}${TAILS[Math.floor(n / 5) % TAILS.length]}</p>` : '',
+    categories: [], author: undefined, published: new Date(now - 2 * 3_600_000).toISOString(),
+  }));
+}
+
+const leadOf = (html: string, title: string) => {
+  const s = leadSentence(html, title);
+  return s ? leadFeatures(s) : undefined;
+};
+
+export interface LeadScores extends Scores {
+  /** Second items that joined a story other than their pair's. */
+  strays: number;
+}
+
 /**
- * Each pair through the real fold stage, on its own: the first item stored, the second
- * folded in from another outlet, with the leads as the items' summaries (or without any,
- * `withLeads` false: the headlines alone decide). Precision and recall of the joins.
+ * The pairs through the real fold stage in one window: the headlines of the other labeled
+ * sets stored first as stories (with boilerplate summaries when `withLeads`), then every
+ * pair's first item, then every second item, each from an outlet of its own, with the
+ * first sentences as the items' summaries (or none, `withLeads` false: the headlines
+ * alone decide). Precision and recall of the joins, and the stray ones.
  */
-export function foldLeadPairs(pairs: readonly LeadPair[], threshold: number, withLeads: boolean): Scores {
+export function foldLeadPairs(pairs: readonly LeadPair[], threshold: number, withLeads: boolean): LeadScores {
   const now = Date.UTC(2026, 10, 29, 12);
-  const features = (title: string) => headlineFeatures(key.words(title));
-  const lead = (html: string, title: string) => {
-    const s = leadSentence(html, title);
-    return s ? features(s) : undefined;
-  };
-  const opts = { windowHours: 72, now, fuzzy: { threshold, windowHours: 24, features, lead } };
+  const opts = { windowHours: 72, now, fuzzy: { threshold, windowHours: 24, features: leadFeatures, lead: leadOf } };
   const toItem = (source: string, n: number, title: string, text: string): Item => ({
     sourceId: source, guid: `p${n}`, title, titleKey: key(title), link: undefined, html: withLeads ? `<p>${text}</p>` : '', categories: [], author: undefined,
     published: new Date(now - 3_600_000).toISOString(),
   });
-  let tp = 0, fp = 0, fn = 0;
+  let stories: Story[] = [];
+  const background = backgroundItems(withLeads, now, pairs.flatMap((p) => [p.a, p.b]));
+  for (let o = 0; o < 40; o++) stories = foldItems(stories, background.filter((x) => x.sourceId === `bg${o}`), opts).stories;
+  const firsts = foldItems(stories, pairs.map((p, n) => toItem('lead-a', n, p.a, p.leadA)), opts);
+  const storyOf = new Map(firsts.stories.flatMap((s) => s.reporters.filter((x) => x.sourceId === 'lead-a').map((x) => [x.guid, s.id] as const)));
+  let window = firsts.stories;
+  const outcomes: string[] = [];
   pairs.forEach((p, n) => {
-    const first = foldItems([], [toItem('lead-a', n, p.a, p.leadA)], opts);
-    const joined = foldItems(first.stories, [toItem('lead-b', n, p.b, p.leadB)], opts).outcomes[0] === 'folded';
+    const r = foldItems(window, [toItem(`lead-b${n}`, n, p.b, p.leadB)], opts);
+    window = r.stories;
+    outcomes.push(r.outcomes[0]!);
+  });
+  const homeOf = new Map(window.flatMap((s) => s.reporters.filter((x) => x.sourceId.startsWith('lead-b')).map((x) => [x.guid, s.id] as const)));
+  let tp = 0, fp = 0, fn = 0, strays = 0;
+  pairs.forEach((p, n) => {
+    const joined = homeOf.get(`p${n}`) === storyOf.get(`p${n}`);
+    if (outcomes[n] === 'folded' && !joined) {
+      strays++;
+      if (process.env.DEBUG_STRAY) console.error(`stray: ${p.b} → ${window.find((s) => s.id === homeOf.get(`p${n}`))!.reporters[0]!.title}`);
+    }
     if (joined && p.same) tp++;
     else if (joined) fp++;
     else if (p.same) fn++;
+    if (process.env.DEBUG_MISSED && withLeads && p.same && !joined) console.error(`missed: ${outcomes[n]} ${p.a} || ${p.b}`);
   });
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { pairs: pairs.length, tp, fp, fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  return { pairs: pairs.length, tp, fp, fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), strays };
+}
+
+/** Folds in the background window (every labeled headline, 40 outlets) without summaries
+ * and with boilerplate ones: summaries that only restate and frame the title should fold
+ * nothing more. */
+export function boilerplateFolds(threshold: number): { without: number; with: number } {
+  const now = Date.UTC(2026, 10, 29, 12);
+  const opts = { windowHours: 72, now, fuzzy: { threshold, windowHours: 24, features: leadFeatures, lead: leadOf } };
+  const count = (withSummaries: boolean) => {
+    const items = backgroundItems(withSummaries, now);
+    let stories: Story[] = [];
+    let folded = 0;
+    for (let o = 0; o < 40; o++) {
+      const r = foldItems(stories, items.filter((x) => x.sourceId === `bg${o}`), opts);
+      stories = r.stories;
+      folded += r.outcomes.filter((x) => x === 'folded').length;
+    }
+    return folded;
+  };
+  return { without: count(false), with: count(true) };
 }
 
 /**
