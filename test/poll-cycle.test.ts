@@ -64,14 +64,14 @@ describe('pollCycle', () => {
   it('folds re-worded headlines by their summaries\' first sentences among a window of summaries', async () => {
     const store = await openTestStore();
     const date = new Date(NOW - 3_600_000).toUTCString();
-    const others = backgroundItems(true, NOW, ['انقطاع المياه عن أحياء واسعة في حلب', 'توقف محطة سليمان الحلبي عن العمل']).slice(0, 150);
+    const others = backgroundItems(true, NOW, ['انقطاع المياه عن أحياء واسعة في حلب', 'توقف محطة سليمان الحلبي عن ضخ المياه']).slice(0, 150);
     const fetch = fakeFetch({
       'https://a.example/feed': rss([
         ...others.map((x, n) => ({ guid: `o${n}`, title: x.title, date, html: x.html })),
         { guid: 'a1', title: 'انقطاع المياه عن أحياء واسعة في حلب', date, html: '<p>توقفت محطة سليمان الحلبي عن ضخ المياه إلى الأحياء الشرقية في حلب صباح الأحد إثر عطل في خط التوتر العالي المغذي للمحطة. وقالت المؤسسة…</p>' },
       ]),
       'https://b.example/feed': rss([
-        { guid: 'b1', title: 'توقف محطة سليمان الحلبي عن العمل', date, html: '<p>أعلنت مؤسسة المياه في حلب خروج المحطة عن الخدمة الأحد بسبب عطل في خط التوتر العالي، ما قطع المياه عن الأحياء الشرقية. وأضافت…</p>' },
+        { guid: 'b1', title: 'توقف محطة سليمان الحلبي عن ضخ المياه', date, html: '<p>أعلنت مؤسسة المياه في حلب خروج المحطة عن الخدمة الأحد بسبب عطل في خط التوتر العالي، ما قطع المياه عن الأحياء الشرقية. وأضافت…</p>' },
       ]),
       'https://c.example/feed': rss([]),
     });

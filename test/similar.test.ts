@@ -300,15 +300,21 @@ describe('the first sentence of the summary', () => {
   // Two reports of one event whose headlines share little, and whose first sentences agree
   // on details neither headline gives (the station, the line, the eastern districts).
   const waterA = item('sana', 'w1', 'انقطاع المياه عن أحياء واسعة في حلب', at(5));
-  const waterB = item('alwatan', 'w2', 'توقف محطة سليمان الحلبي عن العمل', at(4));
+  const waterB = item('alwatan', 'w2', 'توقف محطة سليمان الحلبي عن ضخ المياه', at(4));
   const leadA = '<p>توقفت محطة سليمان الحلبي عن ضخ المياه إلى الأحياء الشرقية في حلب صباح الأحد إثر عطل في خط التوتر العالي المغذي للمحطة. وقالت المؤسسة…</p>';
   const leadB = '<p>أعلنت مؤسسة المياه في حلب خروج المحطة عن الخدمة الأحد بسبب عطل في خط التوتر العالي، ما قطع المياه عن الأحياء الشرقية. وأضافت…</p>';
   // A window of other stories with summaries that open alike (datelines, the title again, a
   // closing phrase shared across outlets), stored before the two items arrive.
   const russiaA = item('sana', 'r1', 'روسيا تؤكد مواصلة التنسيق مع دمشق بشأن قواعدها العسكرية', at(5));
   const russiaB = item('alwatan', 'r2', 'روسيا تقلص وجودها العسكري في قاعدة حميميم', at(4));
+  // Cases an independent review built against the first version of this rule.
+  const mine = item('sana', 'm1', 'انفجار لغم يصيب عائلة في ريف حمص', at(10));
+  const mineB = item('alwatan', 'm2', 'إصابة عائلة بانفجار لغم', at(1));
+  const convoyA = item('sana', 'c1', 'دخول قافلة مساعدات إلى السويداء', at(21));
+  const convoyB = item('alwatan', 'c2', 'الهلال الأحمر يوصل قافلة مساعدات جديدة', at(1));
   const window = (size: number): Story[] => {
-    const background = backgroundItems(true, NOW, [waterA.title, waterB.title, russiaA.title, russiaB.title]).slice(0, size);
+    const titles = [waterA, waterB, russiaA, russiaB, mine, mineB, convoyA, convoyB].map((x) => x.title).concat(['افتتاح مدرسة جديدة في ريف دمشق', 'افتتاح سوق شعبي في ريف دمشق']);
+    const background = backgroundItems(true, NOW, titles).slice(0, size);
     let stories: Story[] = [];
     for (let o = 0; o < 40; o++) stories = foldItems(stories, background.filter((x) => x.sourceId === `bg${o}`), opts).stories;
     return stories;
@@ -349,6 +355,64 @@ describe('the first sentence of the summary', () => {
     expect(compare(f(a.title), f(b.title)).score).toBeLessThan(0.5);
     const framed = (t: string) => `<p>دمشق-سانا: ${t} وذلك في إطار خطة الحكومة لتحسين الخدمات المقدمة للمواطنين.</p>`;
     expect(arrive(big, { ...a, html: framed(a.title) }, { ...b, html: framed(b.title) }).outcomes).toEqual(['new']);
+  });
+
+  it('takes no detail from English words, nor from a sentence that is not about its headline (a stock phrase)', () => {
+    const a = item('sana', 'e1', 'الأمن العام يطلق حملة اعتقالات بحق متهمين بالسرقة في حلب', at(3));
+    const b = item('alwatan', 'e2', 'وزارة الصحة تطلق حملة تلقيح في مدارس حلب', at(2));
+    const leadA = '<p>Security forces launched a campaign of arrests against people accused of robbing shops, the ministry said in a statement on Sunday. It added…</p>';
+    const leadB = '<p>A vaccination campaign against measles started in the schools, the ministry said in a statement on Sunday. It added…</p>';
+    expect(arrive(big, { ...a, html: leadA }, { ...b, html: leadB }).outcomes).toEqual(['new']);
+    const readMore = '<p>لقراءة الخبر كاملاً اضغط على الرابط التالي وتابعنا على قناتنا في تلغرام.</p>';
+    const c = item('sana', 'e3', 'افتتاح مدرسة جديدة في ريف دمشق', at(3));
+    const d = item('alwatan', 'e4', 'ارتفاع أسعار الأدوية في الصيدليات', at(2));
+    expect(arrive(big, { ...c, html: readMore }, { ...d, html: readMore }).outcomes).toEqual(['new']);
+  });
+
+  it('needs the two sentences alike as a whole, not only three words', () => {
+    const a = item('sana', 'p1', 'انقطاع الكهرباء عن أحياء في حلب', at(3));
+    const b = item('alwatan', 'p2', 'سكان أحياء في حلب يشكون العطش', at(2));
+    const leadA = '<p>أعلنت الشركة العامة للكهرباء أن عطلاً فنياً طارئاً في محطة الزربة أدى إلى انقطاع التيار عن أحياء الحمدانية وصلاح الدين والأعظمية لساعات طويلة مساء أمس.</p>';
+    const leadB = '<p>يشكو سكان الحمدانية وصلاح الدين والأعظمية من انقطاع مياه الشرب منذ أسبوع وسط غياب أي توضيح من المؤسسة المعنية وارتفاع أسعار الصهاريج الخاصة.</p>';
+    expect(arrive(big, { ...a, html: leadA }, { ...b, html: leadB }).outcomes).toEqual(['new']);
+  });
+
+  it('holds one item\'s headline against the other\'s sentence (a place one names, the other contradicts)', () => {
+    expect(compare(f(mine.title), f(mineB.title)).veto).toBeUndefined(); // the headlines alone would fold
+    const leadA = '<p>انفجر لغم من مخلفات الحرب بسيارة مدنية تقل عائلة ما أدى إلى إصابة أفرادها بجروح خطيرة ونقلهم إلى المشفى الوطني. وأضافت…</p>';
+    const leadB = '<p>انفجر لغم من مخلفات الحرب بسيارة مدنية تقل عائلة في ريف حماة الشرقي ما أدى إلى إصابة أفرادها بجروح خطيرة. وأضافت…</p>';
+    expect(arrive(big, { ...mine, html: leadA }, { ...mineB, html: leadB }).outcomes).toEqual(['new']);
+    expect(arrive(big, { ...mine, html: leadA }, { ...mineB, html: leadB.replace('حماة الشرقي', 'حمص الشرقي') }).outcomes).toEqual(['folded']);
+  });
+
+  it('does not fold by sentences a day apart (the same bulletin recurs in the same words)', () => {
+    const leadA = '<p>دخلت قافلة مساعدات إنسانية تضم 40 شاحنة محملة بالمواد الغذائية والطبية إلى محافظة السويداء عبر معبر بصرى الحرير بإشراف الهلال الأحمر. وأضافت…</p>';
+    const leadB = '<p>وصلت صباح اليوم إلى السويداء 40 شاحنة من المواد الغذائية والطبية سيّرها الهلال الأحمر العربي السوري عبر معبر بصرى الحرير. وأضافت…</p>';
+    expect(arrive(big, { ...convoyA, html: leadA }, { ...convoyB, html: leadB }).outcomes).toEqual(['new']);
+    expect(arrive(big, { ...convoyA, html: leadA, published: at(4) }, { ...convoyB, html: leadB }).outcomes).toEqual(['folded']);
+  });
+
+  it('keeps apart one headline repeated on two days when the sentences name two days', () => {
+    const a = item('sana', 'g1', 'ارتفاع سعر غرام الذهب عيار 21 في الأسواق السورية', at(20));
+    const b = item('alwatan', 'g2', 'ارتفاع سعر غرام الذهب عيار 21 في الأسواق السورية', at(1));
+    const day = (d: string) => `<p>ارتفع سعر غرام الذهب عيار 21 في الأسواق السورية يوم ${d} وفق نشرة جمعية الصاغة في دمشق. وأضافت…</p>`;
+    expect(arrive(big, { ...a, html: day('الأحد') }, { ...b, html: day('الاثنين') }).outcomes).toEqual(['new']);
+    expect(arrive(big, { ...a, html: day('الأحد') }, { ...b, html: day('الأحد') }).outcomes).toEqual(['folded']);
+    expect(arrive(big, a, b).outcomes).toEqual(['folded']); // without summaries the headline decides
+  });
+
+  it('leaves out an outlet\'s own boilerplate, the words it adds to most of its headlines', () => {
+    // Both outlets open every summary with the same call to follow them; each has several
+    // items in the window, so the phrase is known for theirs (in a window large enough for
+    // it to be uncommon there: 5 items of 600).
+    const sign = 'حصرياً عبر منصة نبض الفرات الإخبارية:';
+    const filler = backgroundItems(false, NOW, [waterA.title]).slice(0, 4);
+    const signed = (x: Item, source: string, n: number): Item => ({ ...x, sourceId: source, guid: `${source}-${n}`, html: `<p>${sign} ${x.title} في سياق متابعتنا اليومية.</p>` });
+    const a = { ...item('sana', 's1', 'افتتاح مدرسة جديدة في ريف دمشق', at(3)), html: `<p>${sign} افتتحت مديرية التربية مدرسة جديدة في بلدة الكسوة بحضور فعاليات أهلية.</p>` };
+    const b = { ...item('alwatan', 's2', 'افتتاح سوق شعبي في ريف دمشق', at(2)), html: `<p>${sign} افتتحت المحافظة سوقاً شعبياً في بلدة الكسوة لبيع الخضار.</p>` };
+    const first = foldItems(window(600), [...filler.slice(0, 2).map((x, n) => signed(x, 'sana', n)), a], opts);
+    const second = foldItems(first.stories, [...filler.slice(2).map((x, n) => signed(x, 'alwatan', n)), b], opts);
+    expect(second.outcomes.at(-1)).toBe('new');
   });
 
   it('reads a point between digits as part of the number, not as the end of the sentence', () => {

@@ -3,7 +3,7 @@
 // once per source, in config order, so the result never depends on fetch timing.
 import { createHash } from 'node:crypto';
 import type { Item, Reporter, Story } from '../model.js';
-import { compare, symmetricSimilarity, type Features } from './similar.js';
+import { compare, crossVetoReason, symmetricSimilarity, type Features } from './similar.js';
 
 export type FoldOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
@@ -30,34 +30,107 @@ export interface FoldOptions {
 export const splitKey = (storyId: string, sourceId: string, guid: string): string => `${storyId}\n${sourceId}\n${guid}`;
 
 // A headline re-worded past the threshold still folds when the summaries' first sentences
-// agree on details: at least LEAD_DETAILS words that one sentence adds to its own headline
-// and the other item says too (in its headline or its sentence), each uncommon in the
-// window, and no guard objects to the headlines or to the sentences. "Uncommon" is what
-// keeps boilerplate out: a dateline, an outlet's template ("وفق ما أفاد مراسلنا"), a
-// restated title, "اليوم" recur across the window's summaries; the details of one event
-// (a village, a figure, a name) are in the few items that report it. A word is uncommon
-// when at most LEAD_COMMON_SHARE of the window's other items with a first sentence have it
-// in their headline or sentence; a window of fewer than LEAD_MIN_WINDOW such items cannot
-// tell, and there the headlines alone decide. (Before: a headline within 0.15 of the
-// threshold, lifted by the mean of the two sentences' scores; see README "How dedupe
-// works" for both measured.)
+// agree on details: at least LEAD_DETAILS words in Arabic script that one sentence adds to
+// its own headline and the other item says too (in its headline or its sentence), each
+// uncommon in the window and none its outlet's boilerplate; the two sentences score at
+// least LEAD_MIN_SCORE, the items are at most LEAD_WINDOW_MS apart, and no guard objects
+// to the sentences, to the headlines, or to one's headline against the other's sentence.
+// "Uncommon" is what keeps boilerplate out: a dateline, a template ("وفق ما أفاد
+// مراسلنا"), a restated title, "اليوم" recur across the window's summaries; the details of
+// one event (a village, a figure, a name) are in the few items that report it. A word is
+// uncommon when at most LEAD_COMMON_SHARE of the window's other summaries (never more than
+// MAX_POSTINGS) have it in headline or sentence; a window of fewer than LEAD_MIN_WINDOW
+// summaries cannot tell, and there the headlines alone decide. With both sentences at
+// hand, what they say of days and places also keeps apart headlines that fold (the same
+// bulletin on two days). README "How dedupe works" has the rule before this one and both
+// measured.
 const LEAD_DETAILS = 3;
 const LEAD_COMMON_SHARE = 0.01;
 const LEAD_MIN_WINDOW = 100;
+const LEAD_MIN_SCORE = 0.3;
+// Re-wordings come within hours; the same bulletin, weather report or convoy recurs a day
+// later in the same words, and only the headline guards' days and numbers tell them apart.
+const LEAD_WINDOW_MS = 12 * 3_600_000;
 
 // A token in more stories than this is too common to find candidates by ("سوريا"); it
 // still counts in the score. Keeps the candidate search near linear in stories.
 const MAX_POSTINGS = 50;
 
-/** An item's headline and first sentence, and the words of both. */
+/** An item's headline and first sentence, the words of both, and its outlet. */
 interface LeadWords {
   head: Features;
   lead: Features;
   words: Set<string>;
+  sourceId: string;
 }
 
-const leadWords = (head: Features, lead: Features | undefined): LeadWords | undefined =>
-  lead && { head, lead, words: new Set([...head.stems, ...lead.stems]) };
+interface LeadIndex {
+  /** Stories by position in the story list, and this call's new items. */
+  of: Map<number, LeadWords>;
+  items: Map<Item, LeadWords>;
+  /** How many of them have each word; at most `common` others is uncommon. */
+  count: Map<string, number>;
+  common: number;
+  /** Per outlet, how many of its sentences add each word to their headline, and how many
+   * sentences it has. */
+  boilerplate: Map<string, Map<string, number>>;
+  sentences: Map<string, number>;
+  postings: Map<string, number[]>;
+}
+
+// Words in Latin script: an English summary's "the", "said", "appeared first on" are no
+// details of an Arabic story.
+const LATIN = /^[a-z]+$/i;
+
+// An outlet's boilerplate: a word it adds to its headlines in at least two of its
+// sentences and at least this share of them ("لقراءة الخبر كاملاً …", a signature). A word
+// of its beat ("حلب" for an Aleppo outlet) is in fewer.
+const BOILERPLATE_SHARE = 0.3;
+const isBoilerplate = (index: LeadIndex, sourceId: string, t: string): boolean => {
+  const n = index.boilerplate.get(sourceId)?.get(t) ?? 0;
+  return n >= 2 && n >= BOILERPLATE_SHARE * index.sentences.get(sourceId)!;
+};
+
+function leadIndex(
+  stories: readonly Story[],
+  items: readonly Item[],
+  reachable: (story: Story) => boolean,
+  known: ReadonlyMap<string, number>,
+  fuzzy: NonNullable<FoldOptions['fuzzy']>,
+): LeadIndex | null {
+  const lead = fuzzy.lead!;
+  const index: LeadIndex = { of: new Map(), items: new Map(), count: new Map(), common: 0, boilerplate: new Map(), sentences: new Map(), postings: new Map() };
+  const add = (head: Features, sentence: Features | undefined, sourceId: string): LeadWords | undefined => {
+    // A sentence that shares no word with its own headline is not about it: a call to read
+    // more or follow a channel, a caption, a signature (279 of 280 labeled first sentences
+    // share one).
+    if (!sentence || ![...head.stems].some((t) => sentence.stems.has(t))) return undefined;
+    const w: LeadWords = { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId };
+    for (const t of w.words) index.count.set(t, (index.count.get(t) ?? 0) + 1);
+    let own = index.boilerplate.get(sourceId);
+    if (!own) index.boilerplate.set(sourceId, (own = new Map()));
+    for (const t of sentence.stems) if (!head.stems.has(t)) own.set(t, (own.get(t) ?? 0) + 1);
+    index.sentences.set(sourceId, (index.sentences.get(sourceId) ?? 0) + 1);
+    return w;
+  };
+  stories.forEach((story, i) => {
+    const anchor = story.reporters[0]!;
+    if (!story.titleKey || !anchor.html || !reachable(story)) return;
+    const w = add(fuzzy.features(anchor.title, anchor), lead(anchor.html, anchor.title, anchor), anchor.sourceId);
+    if (w) index.of.set(i, w);
+  });
+  for (const item of items) {
+    if (!item.html || !item.titleKey || known.has(`${item.sourceId}\n${item.guid}`)) continue;
+    const w = add(fuzzy.features(item.title), lead(item.html, item.title), item.sourceId);
+    if (w) index.items.set(item, w);
+  }
+  const n = index.of.size + index.items.size;
+  if (n < LEAD_MIN_WINDOW) return null;
+  // A share of the window, and never more than the stories a headline token may find
+  // candidates in: a word in hundreds of summaries is no detail, however large the window.
+  index.common = Math.min(LEAD_COMMON_SHARE * n, MAX_POSTINGS);
+  return index;
+}
 
 export interface FoldResult {
   stories: Story[];
@@ -178,55 +251,31 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     return out;
   };
 
-  // The window's first sentences, read on the first item that has one: each reachable
-  // story's (its first reporter's) and each new item's, with how many of them have each
-  // word (in headline or sentence), and an index from a story's uncommon words to it.
-  const itemLeads = new Map<Item, LeadWords>();
-  let leads: { of: Map<number, LeadWords>; count: Map<string, number>; common: number; postings: Map<string, number[]> } | null | undefined;
-  const leadIndex = () => {
-    if (leads !== undefined || !fuzzy?.lead) return leads ?? null;
-    const of = new Map<number, LeadWords>();
-    const count = new Map<string, number>();
-    const add = (w: LeadWords | undefined) => {
-      if (w) for (const t of w.words) count.set(t, (count.get(t) ?? 0) + 1);
-      return w;
-    };
-    for (let i = 0; i < next.length; i++) {
-      const story = next[i]!;
-      const anchor = story.reporters[0]!;
-      if (!story.titleKey || !anchor.html || !reachable(story)) continue;
-      const w = add(leadWords(fuzzy.features(anchor.title, anchor), fuzzy.lead(anchor.html, anchor.title, anchor)));
-      if (w) of.set(i, w);
-    }
-    for (const item of items) {
-      if (!item.html || !item.titleKey || byIdentity.has(`${item.sourceId}\n${item.guid}`)) continue;
-      const w = add(leadWords(fuzzy.features(item.title), fuzzy.lead(item.html, item.title)));
-      if (w) itemLeads.set(item, w);
-    }
-    const n = of.size + itemLeads.size;
-    if (n < LEAD_MIN_WINDOW) return (leads = null);
-    const common = LEAD_COMMON_SHARE * n;
-    const postings = new Map<string, number[]>();
-    for (const [i, w] of of) postLead(postings, count, common, i, w);
-    return (leads = { of, count, common, postings });
-  };
-  // A story's words that may be uncommon next to an item's (common even if the item has it
-  // too, a word can never count).
-  const postLead = (postings: Map<string, number[]>, count: Map<string, number>, common: number, i: number, w: LeadWords) => {
+  // The window's first sentences, read once before any item is folded (so what counts as
+  // common never depends on the order items arrive in): each reachable story's (its first
+  // reporter's) and each new item's, with how many of them have each word in headline or
+  // sentence, the words each outlet repeats across its own sentences (its boilerplate), and
+  // an index from a story's uncommon words to it.
+  const leads = fuzzy?.lead && items.some((it) => it.html) ? leadIndex(next, items, reachable, byIdentity, fuzzy) : null;
+  const postLead = (i: number, w: LeadWords) => {
     for (const t of w.words) {
-      if (count.get(t)! - 2 > common) continue;
-      const list = postings.get(t);
+      if (leads!.count.get(t)! - 2 > leads!.common) continue; // common even if the item has it too
+      const list = leads!.postings.get(t);
       if (list) list.push(i);
-      else postings.set(t, [i]);
+      else leads!.postings.set(t, [i]);
     }
   };
-  // The details two first sentences agree on: the uncommon words one adds to its own
-  // headline that the other item says too.
+  if (leads) for (const [i, w] of leads.of) postLead(i, w);
+  // The details two first sentences agree on: the uncommon words in Arabic script one adds
+  // to its own headline, not its outlet's boilerplate, that the other item says too.
   const details = (a: LeadWords, b: LeadWords): number => {
-    const index = leads!;
     const found = new Set<string>();
     for (const [x, y] of [[a, b], [b, a]] as const) {
-      for (const t of x.lead.stems) if (!x.head.stems.has(t) && y.words.has(t) && index.count.get(t)! - 2 <= index.common) found.add(t);
+      for (const t of x.lead.stems) {
+        if (x.head.stems.has(t) || !y.words.has(t) || LATIN.test(t) || leads!.count.get(t)! - 2 > leads!.common) continue;
+        if (isBoilerplate(leads!, x.sourceId, t)) continue;
+        found.add(t);
+      }
     }
     return found.size;
   };
@@ -242,6 +291,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       if (sameContent(reporter, item)) return 'unchanged';
       const reporters = story.reporters.slice();
       reporters[r] = toReporter(item, reporter.seenAt, reporter.joined);
+      if (r === 0) leads?.of.delete(known); // its sentence may have changed: no longer read
       next[known] = { ...story, reporters, updated: maxIso(story.updated, nowIso) };
       touched.add(story.id);
       return 'updated';
@@ -258,9 +308,16 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     // 1. The same title key: the nearest story in time.
     let best: number | undefined;
     let bestDistance = Infinity;
+    const myWords = leads?.items.get(item);
+    // Both with a first sentence: a headline repeated on another day (a bulletin, a convoy)
+    // is told apart by what the sentences say of the day and place.
+    const sentencesDisagree = (i: number) => {
+      const theirs = myWords && leads!.of.get(i);
+      return theirs !== undefined && crossVetoReason(myWords!.head, myWords!.lead, theirs.head, theirs.lead) !== undefined;
+    };
     for (const i of (item.titleKey ? byKey.get(item.titleKey) : undefined) ?? []) {
       const distance = Math.abs(t - Date.parse(next[i]!.published));
-      if (allowed(i) && distance < bestDistance) {
+      if (allowed(i) && distance < bestDistance && !sentencesDisagree(i)) {
         best = i;
         bestDistance = distance;
       }
@@ -277,13 +334,11 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       let nearestVetoed = -1;
       const fuzzyWindowMs = fuzzy.windowHours * 3_600_000;
       let bestLifted = false;
-      const index = item.html ? leadIndex() : null;
-      const myWords = index ? itemLeads.get(item) : undefined;
       const candidates = new Set(candidatesOf(mine));
       if (myWords) {
         // Stories sharing enough uncommon words with the item's headline and sentence.
         const shared = new Map<number, number>();
-        for (const t of myWords.words) for (const i of index!.postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+        for (const t of myWords.words) for (const i of leads!.postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
         for (const [i, n] of shared) if (n >= LEAD_DETAILS) candidates.add(i);
       }
       for (const i of candidates) {
@@ -296,7 +351,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         const raw = symmetricSimilarity(mine, theirs);
         let theirWords: LeadWords | undefined;
         if (raw < fuzzy.threshold) {
-          theirWords = myWords && index!.of.get(i);
+          theirWords = myWords && Math.abs(t - Date.parse(story.published)) <= LEAD_WINDOW_MS ? leads!.of.get(i) : undefined;
           if (!theirWords || details(myWords!, theirWords) < LEAD_DETAILS) continue;
         }
         // Headlines re-worded that far share few words: the guards that need a shared
@@ -304,14 +359,18 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         // about them; those that read a difference (numbers, places, days, opposites,
         // negation, offices) still do.
         const m = compare(mine, theirs, raw, theirWords !== undefined);
-        if (m.veto) {
+        // With both first sentences at hand, each headline is also held against the other
+        // item's sentence, whichever way the two fold.
+        const storyWords = myWords && leads!.of.get(i);
+        const veto = m.veto ?? (storyWords ? crossVetoReason(mine, myWords!.lead, theirs, storyWords.lead) : undefined);
+        if (veto) {
           nearestVetoed = Math.max(nearestVetoed, m.score);
           continue;
         }
         let score = m.score;
         if (theirWords) {
           const leadMatch = compare(myWords!.lead, theirWords.lead);
-          if (leadMatch.veto) continue;
+          if (leadMatch.veto || leadMatch.score < LEAD_MIN_SCORE) continue;
           score = (score + leadMatch.score) / 2;
         }
         const prev = best === undefined ? undefined : next[best]!;
@@ -352,11 +411,11 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     next.push(story);
     index(story, next.length - 1);
     if (postings && reachable(story)) post(next.length - 1);
-    // Items of this call are already counted; as a story, one is a candidate for the rest.
-    const words = leads ? itemLeads.get(item) : undefined;
+    // Items of this call are counted already; as a story, one is a candidate for the rest.
+    const words = leads?.items.get(item);
     if (words) {
       leads!.of.set(next.length - 1, words);
-      postLead(leads!.postings, leads!.count, leads!.common, next.length - 1, words);
+      postLead(next.length - 1, words);
     }
     touched.add(story.id);
     created.add(story.id);

@@ -815,6 +815,19 @@ export function vetoReason(a: Features, b: Features, evidenceOnly = false): stri
   return undefined;
 }
 
+/** Two items with a first sentence each, beyond their headlines: a place or day one
+ * headline names that the other's sentence contradicts ("… في ريف حمص" / a sentence "… في
+ * ريف حماة الشرقي" under a headline that names no place), or two sentences that name
+ * different days (the same bulletin, convoy or forecast on two days, under one headline). */
+export function crossVetoReason(headA: Features, leadA: Features, headB: Features, leadB: Features): string | undefined {
+  for (const [head, lead] of [[headA, leadB], [headB, leadA]] as const) {
+    if (head.places.size && lead.places.size && !nested(head.places, lead.places)) return 'places differ (headline / first sentence)';
+    if (head.dates.size && lead.dates.size && !nested(head.dates, lead.dates)) return 'dates differ (headline / first sentence)';
+  }
+  if (leadA.dates.size && leadB.dates.size && !nested(leadA.dates, leadB.dates)) return 'dates differ (first sentences)';
+  return undefined;
+}
+
 /**
  * Similarity of two token sets, 0–1: the mean of Dice (shared over both) and the overlap
  * coefficient (shared over the shorter), so a headline that only adds a clause still

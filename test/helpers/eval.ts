@@ -111,15 +111,16 @@ export function foldInWindow(pairs: readonly Pair[], background: Story[], thresh
   return out;
 }
 
-export interface LeadPair { split: 'tune' | 'holdout'; same: boolean; category: string; a: string; leadA: string; b: string; leadB: string; line: number }
+export interface LeadPair { split: 'tune' | 'holdout' | 'fresh'; same: boolean; category: string; a: string; leadA: string; b: string; leadB: string; line: number }
 
-/** The labeled pairs of items with the first sentence of their summary (lead-pairs.tsv). */
-export function loadLeadPairs(): LeadPair[] {
-  const text = readFileSync(join(repoRoot, 'test', 'eval', 'lead-pairs.tsv'), 'utf8');
+/** The labeled pairs of items with the first sentence of their summary: lead-pairs.tsv
+ * (tune and holdout splits), or the second held-out set lead-pairs-fresh.tsv. */
+export function loadLeadPairs(file: 'lead-pairs.tsv' | 'lead-pairs-fresh.tsv' = 'lead-pairs.tsv'): LeadPair[] {
+  const text = readFileSync(join(repoRoot, 'test', 'eval', file), 'utf8');
   return text.split('\n').flatMap((line, i) => {
     if (!line.trim() || line.startsWith('#')) return [];
     const [split, label, category, a, leadA, b, leadB] = line.split('\t');
-    if ((split !== 'tune' && split !== 'holdout') || (label !== 'same' && label !== 'diff') || !a || !b || !leadA || !leadB) throw new Error(`lead-pairs.tsv line ${i + 1}: malformed`);
+    if ((split !== 'tune' && split !== 'holdout' && split !== 'fresh') || (label !== 'same' && label !== 'diff') || !a || !b || !leadA || !leadB) throw new Error(`${file} line ${i + 1}: malformed`);
     return [{ split, same: label === 'same', category: category!, a, leadA, b, leadB, line: i + 1 }];
   });
 }
@@ -199,6 +200,7 @@ export function foldLeadPairs(pairs: readonly LeadPair[], threshold: number, wit
     else if (joined) fp++;
     else if (p.same) fn++;
     if (process.env.DEBUG_MISSED && withLeads && p.same && !joined) console.error(`missed: ${outcomes[n]} ${p.a} || ${p.b}`);
+    if (process.env.DEBUG_MISSED && !p.same && joined) console.error(`merged (${withLeads ? 'leads' : 'titles'}): ${p.a} || ${p.b}`);
   });
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
