@@ -86,13 +86,14 @@ describe('items with the first sentence of their summary (lead-pairs.tsv), throu
     const pairs = leadPairs.filter((p) => p.split === split);
     const titles = foldLeadPairs(pairs, threshold, false);
     const leads = foldLeadPairs(pairs, threshold, true);
-    // Measured: titles alone 0.120 → with first sentences 0.720 (tune), 0.050 → 0.650
+    // Measured: titles alone 0.120 → with first sentences 0.600 (tune), 0.050 → 0.500
     // (holdout), none joining another story. The headlines alone wrongly join 2 and 4
     // pairs, identical or near-identical headlines of two events (a daily convoy, a fuel
-    // price bulletin); the sentences name two days and keep all of them apart. (The rule
-    // before, a headline within 0.15 of the threshold lifted by the mean of the sentences'
-    // scores: 0.200 and 0.050, with the headlines' wrong joins.)
-    expect(leads.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.7 : 0.6);
+    // price bulletin); the sentences name two days and keep all of them apart. (0.720 /
+    // 0.650 before the headlines' things had to be said by the other item, a guard two
+    // reviews asked for; the rule before, a headline within 0.15 of the threshold lifted
+    // by the mean of the sentences' scores: 0.200 / 0.050, with the headlines' wrong joins.)
+    expect(leads.recall).toBeGreaterThanOrEqual(split === 'tune' ? 0.6 : 0.5);
     expect(leads.fp).toBe(0);
     expect(titles.fp).toBeGreaterThan(0);
     expect(leads.strays).toBeLessThanOrEqual(titles.strays);
@@ -103,10 +104,10 @@ describe('items with the first sentence of their summary (lead-pairs.tsv), throu
     expect(fresh).toHaveLength(60);
     const titles = foldLeadPairs(fresh, threshold, false);
     const leads = foldLeadPairs(fresh, threshold, true);
-    // Scored once as written (0.121 recall, 5 wrong joins by headline); then, after two
-    // general changes (see README), 0.394 with none: the headlines alone find 0 of 33
-    // and wrongly join 6.
-    expect(leads.recall).toBeGreaterThanOrEqual(0.39);
+    // Scored once as written (0.121 recall, 5 wrong joins by headline); after general
+    // changes (see README) 0.212 with none (0.394 before the guard on the headlines'
+    // things): the headlines alone find 0 of 33 and wrongly join 6.
+    expect(leads.recall).toBeGreaterThanOrEqual(0.2);
     expect(leads.fp).toBe(0);
     expect(titles.fp).toBeGreaterThan(leads.fp);
   });

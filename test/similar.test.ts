@@ -158,6 +158,15 @@ describe('compare', () => {
     expect(f('نشرة الأسعار ليوم الاثنين').dates.has('day:الاثنين')).toBe(true);
   });
 
+  it('reads a weekday only with the article, and "آب" as August only after a number or "شهر"', () => {
+    expect(f('قتل أحد عناصر الأمن العام في جاسم').dates.size).toBe(0);
+    expect(f('نشرة الأسعار ليوم الأحد').dates).toEqual(new Set(['day:الاحد']));
+    expect(f('توفي الأب وطفلاه بحادث سير').dates.size).toBe(0);
+    expect(f('أب وطفلاه ضحايا حادث سير').dates.size).toBe(0);
+    expect(f('امتحانات الدورة الثانية في 15 آب').dates.size).toBe(1);
+    expect(f('امتحانات الدورة الثانية في 15 آب').dates).toEqual(f('امتحانات الدورة الثانية في 15 أغسطس').dates);
+  });
+
   it('reads a feminine dual as the number two, and teens and dual scales as numbers', () => {
     expect(cmp('الجيش يعلن إسقاط 4 طائرات مسيرة في ريف حلب الشرقي', 'الجيش يعلن إسقاط طائرتين مسيرتين في ريف حلب الشرقي').veto).toBe('numbers differ');
     expect(f('تسجيل اثنتي عشرة إصابة').numbers).toEqual(new Set(['12']));
@@ -313,13 +322,13 @@ describe('the first sentence of the summary', () => {
   const convoyA = item('sana', 'c1', 'دخول قافلة مساعدات إلى السويداء', at(21));
   const convoyB = item('alwatan', 'c2', 'الهلال الأحمر يوصل قافلة مساعدات جديدة', at(1));
   const window = (size: number): Story[] => {
-    const titles = [waterA, waterB, russiaA, russiaB, mine, mineB, convoyA, convoyB].map((x) => x.title).concat(['افتتاح مدرسة جديدة في ريف دمشق', 'افتتاح سوق شعبي في ريف دمشق']);
+    const titles = [waterA, waterB, russiaA, russiaB, mine, mineB, convoyA, convoyB].map((x) => x.title).concat(['افتتاح مدرسة جديدة في ريف دمشق', 'افتتاح سوق شعبي في ريف دمشق', 'ارتفاع سعر غرام الذهب عيار 21 في الأسواق السورية', 'سعر غرام الذهب في السوق المحلية يرتفع', 'رفع سعر ربطة الخبز المدعوم', 'تعديل سعر أسطوانة الغاز المنزلي', 'انفجار عبوة ناسفة بسيارة مدنية في ريف دمشق']);
     const background = backgroundItems(true, NOW, titles).slice(0, size);
     let stories: Story[] = [];
     for (let o = 0; o < 40; o++) stories = foldItems(stories, background.filter((x) => x.sourceId === `bg${o}`), opts).stories;
     return stories;
   };
-  const big = window(150);
+  const big = window(250);
   const arrive = (stories: Story[], a: Item, b: Item) => {
     const first = foldItems(stories, [a], opts);
     return foldItems(first.stories, [b], opts);
@@ -343,7 +352,16 @@ describe('the first sentence of the summary', () => {
   it('keeps them apart when a guard objects to the sentences, or without summaries', () => {
     const otherDay = leadB.replace('الأحد', 'الخميس');
     expect(arrive(big, { ...waterA, html: leadA }, { ...waterB, html: otherDay }).outcomes).toEqual(['new']);
+    const hours = (html: string, n: number) => html.replace('الأحد', `الأحد لمدة ${n} ساعات`);
+    expect(arrive(big, { ...waterA, html: hours(leadA, 6) }, { ...waterB, html: hours(leadB, 6) }).outcomes).toEqual(['folded']);
+    expect(arrive(big, { ...waterA, html: hours(leadA, 6) }, { ...waterB, html: hours(leadB, 9) }).outcomes).toEqual(['new']);
     expect(arrive(big, waterA, waterB).outcomes).toEqual(['new']); // the headlines alone decide
+  });
+
+  it('holds headlines that share no word only to the guards that read a difference', () => {
+    const b = item('alwatan', 'w3', 'عطل مفاجئ في محطة سليمان الحلبي', at(4));
+    expect(compare(f(waterA.title), f(b.title)).veto).toBe('only who and where in common');
+    expect(arrive(big, { ...waterA, html: leadA }, { ...b, html: leadB }).outcomes).toEqual(['folded']);
   });
 
   it('needs a window large enough to tell boilerplate from details: in a small one the headlines decide', () => {
@@ -363,6 +381,11 @@ describe('the first sentence of the summary', () => {
     const leadA = '<p>Security forces launched a campaign of arrests against people accused of robbing shops, the ministry said in a statement on Sunday. It added…</p>';
     const leadB = '<p>A vaccination campaign against measles started in the schools, the ministry said in a statement on Sunday. It added…</p>';
     expect(arrive(big, { ...a, html: leadA }, { ...b, html: leadB }).outcomes).toEqual(['new']);
+    // English outlets' items: English words are no details either.
+    const e = item('sana', 'e5', 'Central bank issues a new banknote', at(3));
+    const g = item('alwatan', 'e6', 'Health ministry starts a vaccination campaign', at(2));
+    const enLead = (s: string) => `<p>${s} on Sunday, the ministry said in a statement on its website. It added…</p>`;
+    expect(arrive(big, { ...e, html: enLead('The central bank issued a new banknote of the highest value') }, { ...g, html: enLead('The health ministry started a vaccination campaign against measles') }).outcomes).toEqual(['new']);
     const readMore = '<p>لقراءة الخبر كاملاً اضغط على الرابط التالي وتابعنا على قناتنا في تلغرام.</p>';
     const c = item('sana', 'e3', 'افتتاح مدرسة جديدة في ريف دمشق', at(3));
     const d = item('alwatan', 'e4', 'ارتفاع أسعار الأدوية في الصيدليات', at(2));
@@ -396,9 +419,42 @@ describe('the first sentence of the summary', () => {
     const a = item('sana', 'g1', 'ارتفاع سعر غرام الذهب عيار 21 في الأسواق السورية', at(20));
     const b = item('alwatan', 'g2', 'ارتفاع سعر غرام الذهب عيار 21 في الأسواق السورية', at(1));
     const day = (d: string) => `<p>ارتفع سعر غرام الذهب عيار 21 في الأسواق السورية يوم ${d} وفق نشرة جمعية الصاغة في دمشق. وأضافت…</p>`;
-    expect(arrive(big, { ...a, html: day('الأحد') }, { ...b, html: day('الاثنين') }).outcomes).toEqual(['new']);
-    expect(arrive(big, { ...a, html: day('الأحد') }, { ...b, html: day('الأحد') }).outcomes).toEqual(['folded']);
-    expect(arrive(big, a, b).outcomes).toEqual(['folded']); // without summaries the headline decides
+    const joinsA = (x: Item, y: Item) => {
+      const r = arrive(big, x, y);
+      return r.stories.find((s) => s.reporters.some((p) => p.guid === y.guid))!.reporters.some((p) => p.guid === x.guid);
+    };
+    expect(joinsA({ ...a, html: day('الأحد') }, { ...b, html: day('الاثنين') })).toBe(false);
+    expect(joinsA({ ...a, html: day('الأحد') }, { ...b, html: day('الأحد') })).toBe(true);
+    expect(joinsA(a, b)).toBe(true); // without summaries the headline decides
+    // Two days apart: past the near-duplicate window, within the exact key's.
+    expect(joinsA({ ...a, published: at(44), html: day('الأحد') }, { ...b, html: day('الثلاثاء') })).toBe(false);
+    expect(joinsA({ ...a, published: at(44), html: day('الأحد') }, { ...b, html: day('الأحد') })).toBe(true);
+  });
+
+  it('needs each headline\'s things said by the other item (one ministry\'s template, bread one day and gas the next)', () => {
+    const template = (what: string) => `<p>أصدرت وزارة التجارة الداخلية وحماية المستهلك قراراً يقضي بتعديل سعر ${what} اعتباراً من صباح الغد في جميع المحافظات. وأضافت…</p>`;
+    const a = { ...item('sana', 't1', 'رفع سعر ربطة الخبز المدعوم', at(6)), html: template('ربطة الخبز المدعوم') };
+    const b = { ...item('alwatan', 't2', 'تعديل سعر أسطوانة الغاز المنزلي', at(1)), html: template('أسطوانة الغاز المنزلي') };
+    expect(arrive(big, a, b).outcomes).toEqual(['new']);
+  });
+
+  it('reads a town in a sentence as inside the governorate its headline names', () => {
+    const t = 'انفجار عبوة ناسفة بسيارة مدنية في ريف دمشق';
+    const town = (d: string) => `<p>انفجرت عبوة ناسفة بسيارة مدنية في مدينة جرمانا ${d} ما أدى إلى إصابة شخصين بجروح. وأضافت…</p>`;
+    const r = arrive(big, { ...item('sana', 'j1', t, at(3)), html: town('صباح اليوم') }, { ...item('alwatan', 'j2', t, at(2)), html: town('اليوم') });
+    expect(r.outcomes).toEqual(['folded']);
+  });
+
+  it('does not count a story the sentences keep apart as a look-alike that blocks the right one', () => {
+    const T = 'سعر غرام الذهب في السوق المحلية';
+    const P = (s: string) => `<p>${s}. وأضافت الجمعية أن الأسعار قابلة للتغير.</p>`;
+    const sun = { ...item('sana', 'sun', T, at(20)), html: P('حددت جمعية الصاغة سعر غرام الذهب عيار 21 قيراطاً اليوم الأحد بمبيع مليون و250 ألف ليرة') };
+    const monB = { ...item('alwatan', 'monB', `${T} يرتفع`, at(2)), html: P('رفعت جمعية الصاغة سعر غرام الذهب عيار 21 قيراطاً اليوم الاثنين إلى مليون و265 ألف ليرة') };
+    const monC = { ...item('enab', 'monC', T, at(1)), html: P('حددت جمعية الصاغة سعر غرام الذهب عيار 21 قيراطاً اليوم الاثنين بمبيع مليون و265 ألف ليرة') };
+    let stories = foldItems(big, [sun], opts).stories;
+    stories = foldItems(stories, [monB], opts).stories;
+    const r = foldItems(stories, [monC], opts);
+    expect(r.stories.find((x) => x.reporters.some((y) => y.guid === 'monC'))!.reporters.map((y) => y.guid)).toEqual(['monB', 'monC']);
   });
 
   it('leaves out an outlet\'s own boilerplate, the words it adds to most of its headlines', () => {

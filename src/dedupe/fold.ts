@@ -1,9 +1,10 @@
-// Folding items into stories. Pure: takes the stored stories and one source's items,
-// returns the new story list and what happened to each item. The poll cycle calls it
-// once per source, in config order, so the result never depends on fetch timing.
+// Folding items into stories. Pure: takes the stored stories and new items, returns the
+// new story list and what happened to each item. The poll cycle calls it once per cycle
+// with every source's new items sorted by publication time (then feed order), so the
+// result never depends on fetch timing.
 import { createHash } from 'node:crypto';
 import type { Item, Reporter, Story } from '../model.js';
-import { compare, crossVetoReason, symmetricSimilarity, type Features } from './similar.js';
+import { compare, crossVetoReason, symmetricSimilarity, thingsCovered, type Features } from './similar.js';
 
 export type FoldOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
@@ -48,6 +49,7 @@ const LEAD_DETAILS = 3;
 const LEAD_COMMON_SHARE = 0.01;
 const LEAD_MIN_WINDOW = 100;
 const LEAD_MIN_SCORE = 0.3;
+const LEAD_THINGS = 1 / 3;
 // Re-wordings come within hours; the same bulletin, weather report or convoy recurs a day
 // later in the same words, and only the headline guards' days and numbers tell them apart.
 const LEAD_WINDOW_MS = 12 * 3_600_000;
@@ -78,6 +80,14 @@ interface LeadIndex {
   postings: Map<string, number[]>;
 }
 
+// A sentence that shares no word with its own headline is not about it: a call to read
+// more or follow a channel, a caption, a signature (279 of 280 labeled first sentences
+// share one).
+const about = (head: Features, sentence: Features): boolean => {
+  for (const t of head.stems) if (sentence.stems.has(t)) return true;
+  return false;
+};
+
 // Words in Latin script: an English summary's "the", "said", "appeared first on" are no
 // details of an Arabic story.
 const LATIN = /^[a-z]+$/i;
@@ -101,10 +111,7 @@ function leadIndex(
   const lead = fuzzy.lead!;
   const index: LeadIndex = { of: new Map(), items: new Map(), count: new Map(), common: 0, boilerplate: new Map(), sentences: new Map(), postings: new Map() };
   const add = (head: Features, sentence: Features | undefined, sourceId: string): LeadWords | undefined => {
-    // A sentence that shares no word with its own headline is not about it: a call to read
-    // more or follow a channel, a caption, a signature (279 of 280 labeled first sentences
-    // share one).
-    if (!sentence || ![...head.stems].some((t) => sentence.stems.has(t))) return undefined;
+    if (!sentence || !about(head, sentence)) return undefined;
     const w: LeadWords = { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId };
     for (const t of w.words) index.count.set(t, (index.count.get(t) ?? 0) + 1);
     let own = index.boilerplate.get(sourceId);
@@ -175,7 +182,7 @@ function sameContent(r: Reporter, item: Item): boolean {
 }
 
 /**
- * Fold `items` (all from one source) into `stories`:
+ * Fold `items` into `stories`:
  * - the same item seen again (same source and guid) updates its reporter in place;
  * - an item whose title key equals a story's key, from another source, within
  *   `windowHours` of that story's first report, joins it (the window is measured from the
@@ -291,7 +298,13 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       if (sameContent(reporter, item)) return 'unchanged';
       const reporters = story.reporters.slice();
       reporters[r] = toReporter(item, reporter.seenAt, reporter.joined);
-      if (r === 0) leads?.of.delete(known); // its sentence may have changed: no longer read
+      if (r === 0 && leads?.of.has(known)) {
+        // Its sentence may have changed: read again (the window's counts stay as read).
+        const head = fuzzy!.features(reporters[0]!.title, reporters[0]);
+        const sentence = reporters[0]!.html ? fuzzy!.lead!(reporters[0]!.html, reporters[0]!.title, reporters[0]) : undefined;
+        if (sentence && about(head, sentence)) leads.of.set(known, { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId: item.sourceId });
+        else leads.of.delete(known);
+      }
       next[known] = { ...story, reporters, updated: maxIso(story.updated, nowIso) };
       touched.add(story.id);
       return 'updated';
@@ -311,9 +324,16 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     const myWords = leads?.items.get(item);
     // Both with a first sentence: a headline repeated on another day (a bulletin, a convoy)
     // is told apart by what the sentences say of the day and place.
+    // (A story older than the near-duplicate window is read here: the exact key reaches
+    // further back, and a daily bulletin recurs two days later as well.)
     const sentencesDisagree = (i: number) => {
-      const theirs = myWords && leads!.of.get(i);
-      return theirs !== undefined && crossVetoReason(myWords!.head, myWords!.lead, theirs.head, theirs.lead) !== undefined;
+      if (!myWords) return false;
+      const anchor = next[i]!.reporters[0]!;
+      const known = leads!.of.get(i);
+      const head = known?.head ?? fuzzy!.features(anchor.title, anchor);
+      const lead = known?.lead ?? (anchor.html ? fuzzy!.lead!(anchor.html, anchor.title, anchor) : undefined);
+      if (!lead || !about(head, lead)) return false;
+      return crossVetoReason(myWords.head, myWords.lead, head, lead) !== undefined;
     };
     for (const i of (item.titleKey ? byKey.get(item.titleKey) : undefined) ?? []) {
       const distance = Math.abs(t - Date.parse(next[i]!.published));
@@ -353,6 +373,10 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         if (raw < fuzzy.threshold) {
           theirWords = myWords && Math.abs(t - Date.parse(story.published)) <= LEAD_WINDOW_MS ? leads!.of.get(i) : undefined;
           if (!theirWords || details(myWords!, theirWords) < LEAD_DETAILS) continue;
+          // Each headline's things (what, not who or where) said by the other item, more
+          // than a third of them: one template sentence of a ministry or an agency ("أصدرت
+          // وزارة … قراراً يقضي بتعديل سعر …") tells of bread one day and of gas the next.
+          if (thingsCovered(mine, theirWords.words) <= LEAD_THINGS || thingsCovered(theirs, myWords!.words) <= LEAD_THINGS) continue;
         }
         // Headlines re-worded that far share few words: the guards that need a shared
         // template (a swapped word, nothing in common but who and where) would say nothing
@@ -361,12 +385,14 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         const m = compare(mine, theirs, raw, theirWords !== undefined);
         // With both first sentences at hand, each headline is also held against the other
         // item's sentence, whichever way the two fold.
+        // (A story the sentences keep apart is another day's or place's: it does not make
+        // the item one of a family of look-alikes, as a headline guard's veto does below.)
         const storyWords = myWords && leads!.of.get(i);
-        const veto = m.veto ?? (storyWords ? crossVetoReason(mine, myWords!.lead, theirs, storyWords.lead) : undefined);
-        if (veto) {
+        if (m.veto) {
           nearestVetoed = Math.max(nearestVetoed, m.score);
           continue;
         }
+        if (storyWords && crossVetoReason(mine, myWords!.lead, theirs, storyWords.lead)) continue;
         let score = m.score;
         if (theirWords) {
           const leadMatch = compare(myWords!.lead, theirWords.lead);

@@ -114,6 +114,8 @@ const MONTHS = [
   'كانون الثاني', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين الاول', 'تشرين الثاني', 'كانون الاول',
   'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
 ];
+// Words "آب" follows when it is August.
+const AUGUST_BEFORE = /^(?:\d+|شهر|في|مطلع|منتصف|اواخر|اواءل|بدايه|نهايه|حتي|منذ)$/;
 // Same month, two calendars' names: one id per month.
 const monthId = (i: number) => `month:${i % 12}`;
 
@@ -318,6 +320,7 @@ function phraseIndex(rows: Array<[string, string]>): PhraseIndex {
 
 const PLACE_INDEX = phraseIndex(PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])));
 const COUNTRY = new Map(PLACES.filter((p) => p.country).map((p) => [p.id, p.country!]));
+const GOVERNORATE = new Map(PLACES.filter((p) => p.within).map((p) => [p.id, p.within!]));
 // The antonym lists three ways: each listed spelling (a phrase index, with every group it
 // is in, as "g:side,g:side"); single words by light stem ("زيادة" of the listed "زياده",
 // "مغادرة" of "مغادر"); and by skeleton, so inflections the lists do not spell ("ارتفعت",
@@ -559,9 +562,14 @@ export function headlineFeatures(words: readonly string[]): Features {
       i += place.length - 1;
       continue;
     }
-    // "الاثنين" is Monday; "اثنين" without the article is the number two ("وفاة اثنين").
+    // A weekday takes the article: "الاثنين" is Monday, "اثنين" the number two ("وفاة
+    // اثنين"), "أحد" one of ("قتل أحد العناصر"). "آب" is August after a number or "شهر"
+    // ("15 آب"), not "الأب" or "أب" (a father).
     const date = phraseAt(w, i, forms, DATE_INDEX);
-    if (date && !(date.id === 'day:الاثنين' && !word.includes('ال'))) {
+    const notDate =
+      date !== undefined &&
+      ((date.id.startsWith('day:') && !word.includes('ال')) || (word.replace(/^[وفب]/, '') === 'اب' ? !AUGUST_BEFORE.test(w[i - 1] ?? '') : date.id === monthId(7) && forms.includes('اب')));
+    if (date && !notDate) {
       dates.add(date.id);
       stems.add(date.id);
       i += date.length - 1;
@@ -768,6 +776,19 @@ function disjointActions(a: Features, b: Features): boolean {
   return true;
 }
 
+/** The share of headline `a`'s things (not actions, places, offices, numbers or dates) that
+ * `words` has; 1 when it names none. */
+export function thingsCovered(a: Features, words: ReadonlySet<string>): number {
+  let things = 0;
+  let covered = 0;
+  for (const t of a.stems) {
+    if (a.actions.has(t) || t.startsWith('@') || t.startsWith('role:') || t.startsWith('#') || t.startsWith('day:') || t.startsWith('month:') || OFFICE_TOKENS.has(t)) continue;
+    things++;
+    if (words.has(t) || words.has(unprefixed(t))) covered++;
+  }
+  return things === 0 ? 1 : covered / things;
+}
+
 /** Does `a` name a thing (not an action, place or office) that `b` does not? */
 function ownThing(a: Features, b: Features): boolean {
   for (const t of a.stems) if (!a.actions.has(t) && !t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && !present(t, b, a)) return true;
@@ -821,11 +842,31 @@ export function vetoReason(a: Features, b: Features, evidenceOnly = false): stri
  * different days (the same bulletin, convoy or forecast on two days, under one headline). */
 export function crossVetoReason(headA: Features, leadA: Features, headB: Features, leadB: Features): string | undefined {
   for (const [head, lead] of [[headA, leadB], [headB, leadA]] as const) {
-    if (head.places.size && lead.places.size && !nested(head.places, lead.places)) return 'places differ (headline / first sentence)';
-    if (head.dates.size && lead.dates.size && !nested(head.dates, lead.dates)) return 'dates differ (headline / first sentence)';
+    // A headline names the governorate, a sentence the town in it ("ريف دمشق" / "جرمانا").
+    if (head.places.size && lead.places.size && !nested(withGovernorates(head.places), withGovernorates(lead.places))) return 'places differ (headline / first sentence)';
+    if (datesDiffer(head.dates, lead.dates)) return 'dates differ (headline / first sentence)';
   }
-  if (leadA.dates.size && leadB.dates.size && !nested(leadA.dates, leadB.dates)) return 'dates differ (first sentences)';
+  if (datesDiffer(leadA.dates, leadB.dates)) return 'dates differ (first sentences)';
   return undefined;
+}
+
+const withGovernorates = (places: Set<string>): Set<string> => {
+  const out = new Set(places);
+  for (const p of places) {
+    const governorate = GOVERNORATE.get(p.slice(1));
+    if (governorate) out.add(`@${governorate}`);
+  }
+  return out;
+};
+
+/** Weekdays against weekdays, months against months: "الأحد" and "أول حزيران" can be one day. */
+function datesDiffer(a: Set<string>, b: Set<string>): boolean {
+  for (const kind of ['day:', 'month:']) {
+    const x = new Set([...a].filter((d) => d.startsWith(kind)));
+    const y = new Set([...b].filter((d) => d.startsWith(kind)));
+    if (x.size && y.size && !nested(x, y)) return true;
+  }
+  return false;
 }
 
 /**
