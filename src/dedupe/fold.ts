@@ -329,9 +329,9 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     const sentencesDisagree = (i: number) => {
       if (!myWords) return false;
       const anchor = next[i]!.reporters[0]!;
-      const known = leads!.of.get(i);
-      const head = known?.head ?? fuzzy!.features(anchor.title, anchor);
-      const lead = known?.lead ?? (anchor.html ? fuzzy!.lead!(anchor.html, anchor.title, anchor) : undefined);
+      const read = leads!.of.get(i);
+      const head = read?.head ?? fuzzy!.features(anchor.title, anchor);
+      const lead = read?.lead ?? (anchor.html ? fuzzy!.lead!(anchor.html, anchor.title, anchor) : undefined);
       if (!lead || !about(head, lead)) return false;
       return crossVetoReason(myWords.head, myWords.lead, head, lead) !== undefined;
     };
