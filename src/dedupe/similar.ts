@@ -568,7 +568,7 @@ export function headlineFeatures(words: readonly string[]): Features {
     const date = phraseAt(w, i, forms, DATE_INDEX);
     const notDate =
       date !== undefined &&
-      ((date.id.startsWith('day:') && !word.includes('ال')) || (word.replace(/^[وفب]/, '') === 'اب' ? !AUGUST_BEFORE.test(w[i - 1] ?? '') : date.id === monthId(7) && forms.includes('اب')));
+      ((date.id.startsWith('day:') && !word.includes('ال')) || (word.replace(/^[وف]/, '') === 'اب' ? !AUGUST_BEFORE.test(w[i - 1] ?? '') : date.id === monthId(7) && forms.includes('اب')));
     if (date && !notDate) {
       dates.add(date.id);
       stems.add(date.id);
