@@ -359,6 +359,15 @@ describe('the first sentence of the summary', () => {
     expect(arrive(big, waterA, waterB).outcomes).toEqual(['new']); // the headlines alone decide
   });
 
+  it('counts a headline carried word for word by several outlets once (their details stay uncommon)', () => {
+    // The copies arrive in the same poll as the re-worded report, so they are all counted.
+    const copies = ['enab', 'thawra', 'athr', 'halab'].map((source, n) => ({ ...waterA, sourceId: source, guid: `c${n}`, html: leadA, published: at(4.5) }));
+    const first = foldItems(big, [{ ...waterA, html: leadA }], opts);
+    const r = foldItems(first.stories, [...copies, { ...waterB, html: leadB }], opts);
+    expect(r.outcomes).toEqual(['folded', 'folded', 'folded', 'folded', 'folded']);
+    expect(r.stories.find((s) => s.reporters.some((x) => x.guid === 'w2'))!.reporters[0]!.guid).toBe('w1');
+  });
+
   it('holds headlines that share no word only to the guards that read a difference', () => {
     const b = item('alwatan', 'w3', 'عطل مفاجئ في محطة سليمان الحلبي', at(4));
     expect(compare(f(waterA.title), f(b.title)).veto).toBe('only who and where in common');

@@ -110,10 +110,14 @@ function leadIndex(
 ): LeadIndex | null {
   const lead = fuzzy.lead!;
   const index: LeadIndex = { of: new Map(), items: new Map(), count: new Map(), common: 0, boilerplate: new Map(), sentences: new Map(), postings: new Map() };
-  const add = (head: Features, sentence: Features | undefined, sourceId: string): LeadWords | undefined => {
+  // Words are counted once per headline: outlets that carry one headline word for word
+  // (an agency's, republished) tell one story, and do not make its details common.
+  const counted = new Set<string>();
+  const add = (head: Features, sentence: Features | undefined, sourceId: string, titleKey: string): LeadWords | undefined => {
     if (!sentence || !about(head, sentence)) return undefined;
     const w: LeadWords = { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId };
-    for (const t of w.words) index.count.set(t, (index.count.get(t) ?? 0) + 1);
+    if (!counted.has(titleKey)) for (const t of w.words) index.count.set(t, (index.count.get(t) ?? 0) + 1);
+    counted.add(titleKey);
     let own = index.boilerplate.get(sourceId);
     if (!own) index.boilerplate.set(sourceId, (own = new Map()));
     for (const t of sentence.stems) if (!head.stems.has(t)) own.set(t, (own.get(t) ?? 0) + 1);
@@ -123,12 +127,12 @@ function leadIndex(
   stories.forEach((story, i) => {
     const anchor = story.reporters[0]!;
     if (!story.titleKey || !anchor.html || !reachable(story)) return;
-    const w = add(fuzzy.features(anchor.title, anchor), lead(anchor.html, anchor.title, anchor), anchor.sourceId);
+    const w = add(fuzzy.features(anchor.title, anchor), lead(anchor.html, anchor.title, anchor), anchor.sourceId, story.titleKey);
     if (w) index.of.set(i, w);
   });
   for (const item of items) {
     if (!item.html || !item.titleKey || known.has(`${item.sourceId}\n${item.guid}`)) continue;
-    const w = add(fuzzy.features(item.title), lead(item.html, item.title), item.sourceId);
+    const w = add(fuzzy.features(item.title), lead(item.html, item.title), item.sourceId, item.titleKey);
     if (w) index.items.set(item, w);
   }
   const n = index.of.size + index.items.size;
