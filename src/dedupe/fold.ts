@@ -88,6 +88,10 @@ const about = (head: Features, sentence: Features): boolean => {
   return false;
 };
 
+/** An item's headline and first sentence, when the sentence is about it. */
+const leadWords = (head: Features, sentence: Features | undefined, sourceId: string): LeadWords | undefined =>
+  sentence && about(head, sentence) ? { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId } : undefined;
+
 // Words in Latin script: an English summary's "the", "said", "appeared first on" are no
 // details of an Arabic story.
 const LATIN = /^[a-z]+$/i;
@@ -114,13 +118,13 @@ function leadIndex(
   // (an agency's, republished) tell one story, and do not make its details common.
   const counted = new Set<string>();
   const add = (head: Features, sentence: Features | undefined, sourceId: string, titleKey: string): LeadWords | undefined => {
-    if (!sentence || !about(head, sentence)) return undefined;
-    const w: LeadWords = { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId };
+    const w = leadWords(head, sentence, sourceId);
+    if (!w) return undefined;
     if (!counted.has(titleKey)) for (const t of w.words) index.count.set(t, (index.count.get(t) ?? 0) + 1);
     counted.add(titleKey);
     let own = index.boilerplate.get(sourceId);
     if (!own) index.boilerplate.set(sourceId, (own = new Map()));
-    for (const t of sentence.stems) if (!head.stems.has(t)) own.set(t, (own.get(t) ?? 0) + 1);
+    for (const t of w.lead.stems) if (!head.stems.has(t)) own.set(t, (own.get(t) ?? 0) + 1);
     index.sentences.set(sourceId, (index.sentences.get(sourceId) ?? 0) + 1);
     return w;
   };
@@ -268,9 +272,11 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   // sentence, the words each outlet repeats across its own sentences (its boilerplate), and
   // an index from a story's uncommon words to it.
   const leads = fuzzy?.lead && items.some((it) => it.html) ? leadIndex(next, items, reachable, byIdentity, fuzzy) : null;
+  // Uncommon: in at most `common` summaries besides the two compared.
+  const uncommon = (t: string) => leads!.count.get(t)! - 2 <= leads!.common;
   const postLead = (i: number, w: LeadWords) => {
     for (const t of w.words) {
-      if (leads!.count.get(t)! - 2 > leads!.common) continue; // common even if the item has it too
+      if (!uncommon(t)) continue; // common even if the item has it too
       const list = leads!.postings.get(t);
       if (list) list.push(i);
       else leads!.postings.set(t, [i]);
@@ -283,7 +289,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     const found = new Set<string>();
     for (const [x, y] of [[a, b], [b, a]] as const) {
       for (const t of x.lead.stems) {
-        if (x.head.stems.has(t) || !y.words.has(t) || LATIN.test(t) || leads!.count.get(t)! - 2 > leads!.common) continue;
+        if (x.head.stems.has(t) || !y.words.has(t) || LATIN.test(t) || !uncommon(t)) continue;
         if (isBoilerplate(leads!, x.sourceId, t)) continue;
         found.add(t);
       }
@@ -304,9 +310,9 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       reporters[r] = toReporter(item, reporter.seenAt, reporter.joined);
       if (r === 0 && leads?.of.has(known)) {
         // Its sentence may have changed: read again (the window's counts stay as read).
-        const head = fuzzy!.features(reporters[0]!.title, reporters[0]);
-        const sentence = reporters[0]!.html ? fuzzy!.lead!(reporters[0]!.html, reporters[0]!.title, reporters[0]) : undefined;
-        if (sentence && about(head, sentence)) leads.of.set(known, { head, lead: sentence, words: new Set([...head.stems, ...sentence.stems]), sourceId: item.sourceId });
+        const first = reporters[0]!;
+        const w = leadWords(fuzzy!.features(first.title, first), first.html ? fuzzy!.lead!(first.html, first.title, first) : undefined, first.sourceId);
+        if (w) leads.of.set(known, w);
         else leads.of.delete(known);
       }
       next[known] = { ...story, reporters, updated: maxIso(story.updated, nowIso) };
@@ -333,11 +339,8 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     const sentencesDisagree = (i: number) => {
       if (!myWords) return false;
       const anchor = next[i]!.reporters[0]!;
-      const read = leads!.of.get(i);
-      const head = read?.head ?? fuzzy!.features(anchor.title, anchor);
-      const lead = read?.lead ?? (anchor.html ? fuzzy!.lead!(anchor.html, anchor.title, anchor) : undefined);
-      if (!lead || !about(head, lead)) return false;
-      return crossVetoReason(myWords.head, myWords.lead, head, lead) !== undefined;
+      const theirs = leads!.of.get(i) ?? leadWords(fuzzy!.features(anchor.title, anchor), anchor.html ? fuzzy!.lead!(anchor.html, anchor.title, anchor) : undefined, anchor.sourceId);
+      return theirs !== undefined && crossVetoReason(myWords.head, myWords.lead, theirs.head, theirs.lead) !== undefined;
     };
     for (const i of (item.titleKey ? byKey.get(item.titleKey) : undefined) ?? []) {
       const distance = Math.abs(t - Date.parse(next[i]!.published));

@@ -776,13 +776,16 @@ function disjointActions(a: Features, b: Features): boolean {
   return true;
 }
 
+/** Does a token name who or where (a place, an office, a person's office) rather than what? */
+const whoOrWhere = (t: string): boolean => t.startsWith('@') || t.startsWith('role:') || OFFICE_TOKENS.has(t);
+
 /** The share of headline `a`'s things (not actions, places, offices, numbers or dates) that
  * `words` has; 1 when it names none. */
 export function thingsCovered(a: Features, words: ReadonlySet<string>): number {
   let things = 0;
   let covered = 0;
   for (const t of a.stems) {
-    if (a.actions.has(t) || t.startsWith('@') || t.startsWith('role:') || t.startsWith('#') || t.startsWith('day:') || t.startsWith('month:') || OFFICE_TOKENS.has(t)) continue;
+    if (a.actions.has(t) || whoOrWhere(t) || t.startsWith('#') || t.startsWith('day:') || t.startsWith('month:')) continue;
     things++;
     if (words.has(t) || words.has(unprefixed(t))) covered++;
   }
@@ -791,13 +794,13 @@ export function thingsCovered(a: Features, words: ReadonlySet<string>): number {
 
 /** Does `a` name a thing (not an action, place or office) that `b` does not? */
 function ownThing(a: Features, b: Features): boolean {
-  for (const t of a.stems) if (!a.actions.has(t) && !t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && !present(t, b, a)) return true;
+  for (const t of a.stems) if (!a.actions.has(t) && !whoOrWhere(t) && !present(t, b, a)) return true;
   return false;
 }
 
 /** Do two headlines share a word beyond places, offices and people's offices? */
 function sharesWhat(a: Features, b: Features): boolean {
-  for (const t of a.stems) if (!t.startsWith('@') && !t.startsWith('role:') && !OFFICE_TOKENS.has(t) && present(t, b, a)) return true;
+  for (const t of a.stems) if (!whoOrWhere(t) && present(t, b, a)) return true;
   return false;
 }
 
