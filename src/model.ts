@@ -42,9 +42,10 @@ export interface Reporter {
   /** When this outlet's item was first seen by nahr. */
   seenAt: string;
   /** Why this reporter is in the story, for every reporter but the first: the same title
-   * key, or a similar headline (its score against the story's first headline); or a
-   * story of its own split off by hand (`nahr split`). */
-  joined?: { by: 'exact' } | { by: 'similar'; score: number; lead?: true } | { by: 'split'; from: string };
+   * key, or a similar headline (its score against the story's first headline, or against
+   * the headline of the reporter named by `via`, the source whose wording it matched best);
+   * or a story of its own split off by hand (`nahr split`). */
+  joined?: { by: 'exact' } | { by: 'similar'; score: number; lead?: true; via?: string } | { by: 'split'; from: string };
   image?: string;
   enclosures?: Enclosure[];
 }

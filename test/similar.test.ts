@@ -1,5 +1,6 @@
 // The near-duplicate stage: features, guards and the fold that uses them.
 import { describe, expect, it } from 'vitest';
+import { explainStory } from '../src/commands/stories.js';
 import { foldItems, splitKey } from '../src/dedupe/fold.js';
 import { compare, headlineFeatures, isActionWord, leadSentence, lightStem, skeleton } from '../src/dedupe/similar.js';
 import { thesaurusRows } from '../src/dedupe/thesaurus.js';
@@ -43,6 +44,43 @@ describe('features', () => {
     expect(f('للاذقية').places.has('@latakia')).toBe(true);
     expect(f('وزارة الصحة تنفي تسجيل إصابات').denied.has(skeleton('تسجيل'))).toBe(true);
     expect(f('موسكو تؤكد').places).toEqual(f('روسيا تؤكد').places);
+  });
+
+  it.each([
+    // Fuels and nutrients end like a feminine dual and count nothing; a real dual still does.
+    ['سعر البنزين أوكتان 90', ['90']],
+    ['غاز البوتان المنزلي', []],
+    ['سقوط طائرتين مسيرتين', ['2']],
+    // A scale word alone is one of it, and "… مليون و240 ألف" is one number.
+    ['الغرام بمليون و240 ألف ليرة', ['1240000']],
+    ['ليسجل مليوناً و240 ألف ليرة', ['1240000']],
+    ['قرض بقيمة مليونين و500 ألف دولار', ['2500000']],
+    ['مقتل 3 وإصابة 5', ['3', '5']],
+    ['عودة نصف مليون لاجئ', ['500000']],
+    ['مليون ونصف المليون طالب', ['1500000']],
+    // "الواحد" after a noun is "per", not a count.
+    ['9500 ليرة لليتر الواحد', ['9500']],
+    // A bound, and a year.
+    ['أكثر من 20 جريحاً بانقلاب حافلة', ['~20']],
+    ['ما يزيد على 500 ألف لاجئ', ['~500000']],
+    ['نتائج امتحانات عام 2026', ['year:2026']],
+    ['صدور نتائج الشهادة الثانوية 2025', ['year:2025']],
+    ['2000 ليرة سعر الربطة', ['2000']],
+  ])('reads the numbers of "%s" as %j', (title, numbers) => {
+    expect([...f(title).numbers].sort()).toEqual([...numbers].sort());
+  });
+
+  it('holds a bound against a count near it, a year against years only', () => {
+    expect(cmp('وفاة 5 أشخاص وإصابة 22 بانقلاب حافلة على طريق دمشق حمص', 'خمسة قتلى وأكثر من 20 جريحاً بانقلاب حافلة على طريق دمشق حمص').veto).not.toBe('numbers differ');
+    expect(cmp('وفاة 5 أشخاص وإصابة 22 بانقلاب حافلة على طريق دمشق حمص', 'خمسة قتلى وأكثر من 40 جريحاً بانقلاب حافلة على طريق دمشق حمص').veto).toBe('numbers differ');
+    expect(cmp('صدور نتائج الشهادة الثانوية العامة 2025', 'نسبة النجاح 71.3 بالمئة في نتائج الشهادة الثانوية العامة').veto).not.toBe('numbers differ');
+    expect(cmp('وزارة التربية تصدر برنامج امتحانات الشهادة الثانوية لعام 2025', 'وزارة التربية تصدر برنامج امتحانات الشهادة الثانوية لعام 2026').veto).toBe('numbers differ');
+  });
+
+  it('reads a relative adjective as its noun\'s thing ("الكهربائية" is of "الكهرباء")', () => {
+    const m = cmp('زيادة ساعات تغذية الكهرباء في دمشق إلى 10 ساعات يومياً', 'زيادة ساعات التغذية الكهربائية في دمشق لتصل إلى 10 ساعات يومياً');
+    expect(m.veto).toBeUndefined();
+    expect(m.score).toBeGreaterThanOrEqual(0.65);
   });
 });
 
@@ -282,6 +320,44 @@ describe('near-duplicate folding', () => {
     const old = Array.from({ length: 120 }, (_, i) => item(`o${i}`, `g${i}`, `الكهرباء تعلن برنامج تقنين ${['حلب', 'حمص', 'حماة', 'طرطوس'][i % 4]} للأسبوع ${i} في دمشق`, at(240 + i)));
     const stored = foldItems([], old, { windowHours: 72, now: NOW }).stories;
     expect(groups(fold(stored, [a, b]).stories.filter((s) => s.reporters.some((r) => r.sourceId === 'sana')))).toEqual(['alwatan/b+sana/a']);
+  });
+
+  it('matches every outlet\'s wording of a story, not only the first, and says whose', () => {
+    // The third outlet words it like the second, not like the first (0.57 against it).
+    const kremlin = item('enab', 'k1', 'الكرملين: التنسيق مستمر مع دمشق بشأن القواعد العسكرية الروسية', at(3));
+    const r = fold([], [moscow, russia, kremlin]);
+    expect(r.outcomes).toEqual(['new', 'folded', 'folded']);
+    expect(r.stories[0]!.reporters[2]!.joined).toEqual({ by: 'similar', score: expect.any(Number), via: 'alwatan' });
+    expect(explainStory(r.stories[0]!, new Map([['alwatan', 'الوطن']])).join('\n')).toMatch(/similar headline, score 0\.\d{3} against الوطن's \(alwatan\)/);
+    // Across cycles too: the stored second reporter's wording is matched.
+    const stored = fold([], [moscow, russia]).stories;
+    expect(fold(stored, [kremlin]).outcomes).toEqual(['folded']);
+    // An outlet copying the second reporter's headline word for word joins as well.
+    const copy = item('halab', 'c1', russia.title, at(2));
+    expect(fold(stored, [copy]).stories[0]!.reporters.map((x) => x.sourceId)).toEqual(['sana', 'alwatan', 'halab']);
+    // The first reporter alone does not reach the threshold: without the second, a story of its own.
+    expect(fold(fold([], [moscow]).stories, [kremlin]).outcomes).toEqual(['new']);
+  });
+
+  it('keeps an item out of a story any of whose reporters contradicts it', () => {
+    // "3" joined a story that named no toll; "5" matches that first headline, not the "3".
+    const first = item('sana', 'a', 'قتلى بانفجار لغم في ريف حلب', at(5));
+    const three = item('alwatan', 'b', 'مقتل 3 مدنيين بانفجار لغم في ريف حلب', at(4));
+    const five = item('enab', 'c', 'مقتل 5 مدنيين بانفجار لغم في ريف حلب الشرقي', at(3));
+    const r = fold([], [first, three, five]);
+    expect(r.outcomes).toEqual(['new', 'folded', 'new']);
+    // Without the "3", the "5" joins the first.
+    expect(fold([], [first, five]).outcomes).toEqual(['new', 'folded']);
+  });
+
+  it('holds an item against the facts all reporters name: some of them agree, another figure does not', () => {
+    const full = item('sana', 'a', 'ارتفاع سعر غرام الذهب عيار 21 بمقدار 20 ألف ليرة ليسجل مليوناً و320 ألف ليرة', at(5));
+    const price = item('alwatan', 'b', 'غرام الذهب عيار 21 يسجل مليوناً و320 ألف ليرة بعد ارتفاع جديد', at(4));
+    // "20 ألف" alone disagrees with the second headline's price, not with the story's rise and price.
+    const rise = item('enab', 'c', 'ارتفاع سعر الذهب 20 ألف ليرة للغرام', at(3));
+    expect(fold([], [full, price, rise]).outcomes).toEqual(['new', 'folded', 'folded']);
+    const other = item('enab', 'd', 'ارتفاع سعر الذهب 30 ألف ليرة للغرام', at(3));
+    expect(fold([], [full, price, other]).outcomes).toEqual(['new', 'folded', 'new']);
   });
 
   it('a split remembered by the store keeps the item out of that story', () => {

@@ -15,12 +15,16 @@ import { fileTopics, titleFolding } from '../worker/poll-cycle.js';
 
 export class StoryCommandError extends Error {}
 
-function why(r: Reporter, index: number): string {
+function why(r: Reporter, index: number, sourceNames: Map<string, string>): string {
   if (index === 0 && !r.joined) return 'first report';
   const j = r.joined;
   if (!j) return 'joined (before reasons were recorded)';
   if (j.by === 'exact') return 'same headline after folding (exact key)';
-  if (j.by === 'similar') return j.lead ? `similar headline and first sentence, mean score ${j.score.toFixed(3)} against the first` : `similar headline, score ${j.score.toFixed(3)} against the first`;
+  if (j.by === 'similar') {
+    if (j.lead) return `similar headline and first sentence, mean score ${j.score.toFixed(3)} against the first`;
+    const against = j.via ? `${sourceNames.get(j.via) ?? j.via}'s (${j.via})` : 'the first';
+    return `similar headline, score ${j.score.toFixed(3)} against ${against}`;
+  }
   return `split by hand from story ${j.from}`;
 }
 
@@ -28,7 +32,7 @@ export function explainStory(story: Story, sourceNames: Map<string, string>): st
   const lines = [`story ${story.id}`, `  published ${story.published}, updated ${story.updated}`, `  topics: ${story.topics.join(', ') || '(none)'}`, `  reported by ${story.reporters.length}:`];
   story.reporters.forEach((r, i) => {
     lines.push(`  ${i + 1}. ${sourceNames.get(r.sourceId) ?? r.sourceId} (${r.sourceId}): ${r.title}`);
-    lines.push(`     ${why(r, i)}${r.link ? ` — ${r.link}` : ''}`);
+    lines.push(`     ${why(r, i, sourceNames)}${r.link ? ` — ${r.link}` : ''}`);
   });
   return lines;
 }

@@ -216,18 +216,52 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   next.forEach(index);
 
   // Candidates for near-duplicates: an inverted index from headline token to the stories
-  // whose first headline has it, built on first use. Stories sharing at least two
+  // whose reporters' headlines have it, built on first use. Stories sharing at least two
   // uncommon tokens with an item are compared; the rest never are.
   const fuzzy = opts.fuzzy;
   let postings: Map<string, number[]> | undefined;
-  const post = (i: number) => {
+  const postedTokens = new Map<number, Set<string>>(); // story index → tokens posted for it
+  const post = (i: number, reporters: readonly Reporter[]) => {
     const story = next[i]!;
     if (!fuzzy || !story.titleKey) return;
-    for (const token of fuzzy.features(story.reporters[0]!.title, story.reporters[0]).stems) {
-      const list = postings!.get(token);
-      if (list) list.push(i);
-      else postings!.set(token, [i]);
+    let posted = postedTokens.get(i);
+    if (!posted) postedTokens.set(i, (posted = new Set()));
+    for (const r of reporters) {
+      for (const token of fuzzy.features(r.title, r).stems) {
+        if (posted.has(token)) continue;
+        posted.add(token);
+        const list = postings!.get(token);
+        if (list) list.push(i);
+        else postings!.set(token, [i]);
+      }
     }
+  };
+  // Each distinct headline of a story's reporters, the first reporter's first: a story told
+  // by five outlets has five wordings a sixth can match. Outlets give different parts of
+  // the facts ("20 ألف ليرة" one, "مليون و320 ألف" another), so each headline is held
+  // against an item with the facts all of them name (numbers, places, days, offices): an
+  // item naming only some agrees, one naming another count or town does not.
+  type Headline = { features: Features; guarded: Features; sourceId: string };
+  // (Kept per story object: a story that gains a reporter is a new object.)
+  const headlineCache = new WeakMap<Story, Headline[]>();
+  const headlinesOf = (story: Story): Headline[] => {
+    let cached = headlineCache.get(story);
+    if (!cached) headlineCache.set(story, (cached = readHeadlines(story)));
+    return cached;
+  };
+  const readHeadlines = (story: Story): Headline[] => {
+    const seen = new Set<string>();
+    const out: Headline[] = [];
+    for (const r of story.reporters) {
+      if (seen.has(r.title)) continue;
+      seen.add(r.title);
+      const features = fuzzy!.features(r.title, r);
+      out.push({ features, guarded: features, sourceId: r.sourceId });
+    }
+    if (out.length === 1) return out;
+    const all = (pick: (f: Features) => Set<string>) => new Set(out.flatMap((h) => [...pick(h.features)]));
+    const facts = { numbers: all((f) => f.numbers), places: all((f) => f.places), dates: all((f) => f.dates), roles: all((f) => f.roles) };
+    return out.map((h) => ({ ...h, guarded: { ...h.features, ...facts } }));
   };
   // Only stories an item of this call can reach are indexed: the rest of the store (a
   // month of power-cut bulletins) would make every token look common.
@@ -249,7 +283,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   const candidatesOf = (f: Features): number[] => {
     if (!postings) {
       postings = new Map();
-      for (let i = 0; i < next.length; i++) if (reachable(next[i]!)) post(i);
+      for (let i = 0; i < next.length; i++) if (reachable(next[i]!)) post(i, next[i]!.reporters);
     }
     const shared = new Map<number, number>();
     let uncommon = 0;
@@ -361,6 +395,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       let nearestVetoed = -1;
       const fuzzyWindowMs = fuzzy.windowHours * 3_600_000;
       let bestLifted = false;
+      let bestVia: string | undefined;
       const candidates = new Set(candidatesOf(mine));
       if (myWords) {
         // Stories sharing enough uncommon words with the item's headline and sentence.
@@ -371,11 +406,15 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       for (const i of candidates) {
         if (!allowed(i, fuzzyWindowMs)) continue;
         const story = next[i]!;
-        const anchor = story.reporters[0]!;
-        const theirs = fuzzy.features(anchor.title, anchor);
+        const heads = headlinesOf(story);
+        const theirs = heads[0]!.features; // the first reporter's
+        // Any reporter's headline may vouch for the story: the most similar one.
+        const scores = heads.map((h) => symmetricSimilarity(mine, h.features));
+        let via = 0;
+        for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[via]!) via = k;
+        const raw = scores[via]!;
         // Below the threshold only the first sentences can fold it: the details they agree
         // on first (the cheap part), then the guards of both pairs.
-        const raw = symmetricSimilarity(mine, theirs);
         let theirWords: LeadWords | undefined;
         if (raw < fuzzy.threshold) {
           theirWords = myWords && Math.abs(t - Date.parse(story.published)) <= LEAD_WINDOW_MS ? leads!.of.get(i) : undefined;
@@ -385,26 +424,31 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
           // وزارة … قراراً يقضي بتعديل سعر …") tells of bread one day and of gas the next.
           if (thingsCovered(mine, theirWords.words) <= LEAD_THINGS || thingsCovered(theirs, myWords!.words) <= LEAD_THINGS) continue;
         }
-        // Headlines re-worded that far share few words: the guards that need a shared
-        // template (a swapped word, nothing in common but who and where) would say nothing
-        // about them; those that read a difference (numbers, places, days, opposites,
-        // negation, offices) still do.
-        const m = compare(mine, theirs, raw, theirWords !== undefined);
+        // No reporter's headline may object: those at or above the threshold with every
+        // guard, the rest (re-worded too far to share a template: a swapped word, nothing in
+        // common but who and where, would say nothing about them) with the guards that read
+        // a difference (numbers, places, days, opposites, negation, offices). So a story's
+        // reporters never contradict each other, however many outlets it grows to.
+        // (How alike the headline a guard objects to is, for the look-alike rule below.)
+        let veto = -1;
+        heads.forEach((h, k) => {
+          if (compare(mine, h.guarded, scores[k], scores[k]! < fuzzy.threshold).veto !== undefined) veto = Math.max(veto, scores[k]!);
+        });
         // With both first sentences at hand, each headline is also held against the other
         // item's sentence, whichever way the two fold.
         // (A story the sentences keep apart is another day's or place's: it does not make
         // the item one of a family of look-alikes, as a headline guard's veto does below.)
         const storyWords = myWords && leads!.of.get(i);
-        if (m.veto) {
-          nearestVetoed = Math.max(nearestVetoed, m.score);
+        if (veto >= 0) {
+          nearestVetoed = Math.max(nearestVetoed, veto);
           continue;
         }
         if (storyWords && crossVetoReason(mine, myWords!.lead, theirs, storyWords.lead)) continue;
-        let score = m.score;
+        let score = raw;
         if (theirWords) {
           const leadMatch = compare(myWords!.lead, theirWords.lead);
           if (leadMatch.veto || leadMatch.score < LEAD_MIN_SCORE) continue;
-          score = (score + leadMatch.score) / 2;
+          score = (scores[0]! + leadMatch.score) / 2;
         }
         const prev = best === undefined ? undefined : next[best]!;
         const better =
@@ -414,10 +458,11 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
           best = i;
           bestScore = score;
           bestLifted = theirWords !== undefined;
+          bestVia = theirWords === undefined && via > 0 ? heads[via]!.sourceId : undefined;
         }
       }
       if (best !== undefined && nearestVetoed > bestScore) best = undefined;
-      if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000, ...(bestLifted ? { lead: true } : {}) };
+      if (best !== undefined) joined = { by: 'similar', score: Math.round(bestScore * 1000) / 1000, ...(bestLifted ? { lead: true } : {}), ...(bestVia ? { via: bestVia } : {}) };
     }
     if (best !== undefined) {
       const story = next[best]!;
@@ -428,6 +473,8 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       };
       next[best] = joinedStory;
       byIdentity.set(`${item.sourceId}\n${item.guid}`, best);
+      // Its headline is one more wording for the items after it to match.
+      if (postings && reachable(joinedStory)) post(best, joinedStory.reporters.slice(-1));
       touched.add(story.id);
       return 'folded';
     }
@@ -443,7 +490,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     // A guid reused after retention dropped its story would collide; position wins.
     next.push(story);
     index(story, next.length - 1);
-    if (postings && reachable(story)) post(next.length - 1);
+    if (postings && reachable(story)) post(next.length - 1, story.reporters);
     // Items of this call are counted already; as a story, one is a candidate for the rest.
     const words = leads?.items.get(item);
     if (words) {

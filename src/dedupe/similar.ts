@@ -449,6 +449,13 @@ const COUNTED_DUALS = new Set(
 // alone, "مليارا دولار" is two: DUAL_SCALE).
 const SCALE: Record<string, number> = { الف: 1e3, الفا: 1e3, الاف: 1e3, ءالاف: 1e3, مليون: 1e6, مليونا: 1e6, ملايين: 1e6, مليار: 1e9, مليارا: 1e9, مليارات: 1e9 };
 const TEENS = new Set(['عشر', 'عشره']);
+// Words ending like a feminine dual that are none: gases, fuels, nutrients.
+const NOT_DUALS = new Set(['اوكتان', 'بوتان', 'ميثان', 'ايثان', 'بروتين', 'روتين', 'نيكوتين', 'كتان']);
+// Before a number that is a bound ("أكثر من", "نحو", "ما يزيد على", folded).
+const APPROXIMATE = new Set(['اكثر', 'اقل', 'نحو', 'حوالي', 'قرابه', 'زهاء', 'يقارب', 'يناهز', 'ما يزيد', 'ما ينوف']);
+const YEAR_BEFORE = new Set(['عام', 'لعام', 'العام', 'للعام', 'سنه', 'لسنه', 'موسم', 'لموسم', 'الموسم', 'للموسم']);
+const FRACTION: Record<string, number> = { نصف: 0.5, ربع: 0.25 };
+const SINGLE_SCALE: Record<string, number> = { مليون: 1e6, مليونا: 1e6, مليار: 1e9, مليارا: 1e9 };
 const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9, مليارا: 2e9 };
 const NUMBER_WORDS: Record<string, number> = {
   واحد: 1, احد: 1, اثنين: 2, اثنان: 2, اثنتين: 2, اثنتي: 2, اثنا: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
@@ -464,10 +471,14 @@ function numberValue(word: string, next: string | undefined): number | undefined
   } else if (/^\d+(?:\.\d+)?$/.test(word)) {
     value = Number(word);
   } else {
+    if (/^(?:[وفبل]?ال|لل)(?:واحد|احد)/.test(word)) return undefined; // "لليتر الواحد": per litre
     const bare = cores(word).find((c) => c in NUMBER_WORDS);
     if (bare === undefined) {
       const dual = cores(word).find((c) => c in DUAL_SCALE); // "مليوني حبة" is 2,000,000
-      return dual === undefined ? undefined : DUAL_SCALE[dual];
+      if (dual !== undefined) return DUAL_SCALE[dual];
+      // A scale word alone is one of it: "بمليون ليرة", "مليوناً و240 ألف".
+      const single = cores(word).find((c) => SINGLE_SCALE[c] !== undefined);
+      return single === undefined ? undefined : SINGLE_SCALE[single];
     }
     value = NUMBER_WORDS[bare]!;
   }
@@ -485,6 +496,14 @@ function synonymOf(word: string, stem: string, forms: readonly string[]): string
   for (const form of forms) {
     const t = SYNONYM_FORM.get(form) ?? (form.length >= 4 && form.endsWith('ا') ? SYNONYM_FORM.get(form.slice(0, -1)) : undefined);
     if (t !== undefined) return t;
+  }
+  // A relative adjective says its noun's thing: "الكهربائية" is of "الكهرباء", "الصحية" of
+  // "الصحة" (the adjective never tells what happened, so action classes are left out).
+  for (const form of forms) {
+    const base = form.length >= 5 ? /^(.{3,}?)(?:يه|ي)$/.exec(form)?.[1] : undefined;
+    if (!base) continue;
+    const t = SYNONYM_FORM.get(base) ?? SYNONYM_FORM.get(`${base}ه`);
+    if (t !== undefined && !ACTION_SYNONYMS.has(t)) return t;
   }
   return undefined;
 }
@@ -549,6 +568,7 @@ export function headlineFeatures(words: readonly string[]): Features {
   const w = officesForNames(words);
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
+    const start = i;
     const info = wordInfo(word);
     const afterHead = head;
     head = false;
@@ -607,12 +627,31 @@ export function headlineFeatures(words: readonly string[]): Features {
     // A feminine dual is the number two: "طائرتين" against "4 طائرات"; so are the
     // masculine duals of what the news counts ("شخصين" against "3 أشخاص"; the ending
     // alone is also a plural's, "مصابين").
-    if ((word.length >= 6 && /(?:تين|تان)$/.test(word) && !/ست(?:ان|ين)$/.test(word)) || COUNTED_DUALS.has(word)) numbers.add('2'); // not كردستان, بساتين
-    const n = numberValue(word, w[i + 1]);
+    if ((word.length >= 6 && /(?:تين|تان)$/.test(word) && !/ست(?:ان|ين)$/.test(word) && !cores(word).some((c) => NOT_DUALS.has(c))) || COUNTED_DUALS.has(word)) numbers.add('2'); // not كردستان, بساتين
+    let n = numberValue(word, w[i + 1]);
     if (n !== undefined) {
-      numbers.add(String(n));
+      const scaled = w[i + 1] !== undefined && SCALE[w[i + 1]!] !== undefined;
+      if (w[i + 1] && (scaled || (TEENS.has(w[i + 1]!) && n > 10 && n < 20))) i++;
+      // "مليون و240 ألف": one number, 1,240,000 (the part after "و" below the scale before it).
+      const scale = scaled ? SCALE[w[i]!]! : /\d/.test(word) ? 0 : n >= 1e9 ? 1e9 : n >= 1e6 ? 1e6 : 0;
+      const more = scale >= 1e6 && w[i + 1]?.startsWith('و') ? numberValue(w[i + 1]!, w[i + 2]) : undefined;
+      if (more !== undefined && more < scale) {
+        n += more;
+        i += w[i + 2] !== undefined && SCALE[w[i + 2]!] !== undefined ? 2 : 1;
+      }
+      const before = (k: number) => (w[start - k] ?? '').replace(/^[وف](?=...)/, ''); // "وأكثر"
+      // "نصف مليون" is 500,000, "مليون ونصف" 1,500,000.
+      if (scale && FRACTION[before(1).replace(/^ب/, '')] !== undefined) n *= FRACTION[before(1).replace(/^ب/, '')]!;
+      else if (scale && w[i + 1] === 'ونصف') {
+        n += scale / 2;
+        i += /^ال(?:مليون|مليار|الف)$/.test(w[i + 2] ?? '') ? 2 : 1; // "مليون ونصف المليون"
+      }
+      // A bound, not a count ("أكثر من 20 جريحاً", "نحو 163 مليون"): agrees with a count near it.
+      const bound = APPROXIMATE.has(before(1)) || (before(1) === 'من' && APPROXIMATE.has(before(2))) || ((before(1) === 'علي' || before(1) === 'عن') && APPROXIMATE.has(`${before(3)} ${w[start - 2] ?? ''}`));
+      // A year ("لعام 2026", "… الثانوية 2025" at the end) is compared with years only.
+      const year = Number.isInteger(n) && n >= 1990 && n <= 2040 && !scaled && (YEAR_BEFORE.has(w[start - 1] ?? '') || i === w.length - 1);
+      numbers.add(year ? `year:${n}` : bound ? `~${n}` : String(n));
       stems.add(`#${n}`);
-      if (w[i + 1] && (SCALE[w[i + 1]!] || (TEENS.has(w[i + 1]!) && n > 10 && n < 20))) i++;
       continue;
     }
     const token = info.token;
@@ -745,6 +784,22 @@ function present(t: string, f: Features, from: Features): boolean {
   return false;
 }
 
+/** Numbers as `nested`, but a bound ("~20", "أكثر من 20") agrees with a count within a
+ * quarter of it, and years are held against years only. */
+function numbersAgree(a: Set<string>, b: Set<string>): boolean {
+  const years = (set: Set<string>) => new Set([...set].filter((x) => x.startsWith('year:')));
+  const ya = years(a);
+  const yb = years(b);
+  if (ya.size && yb.size && !nested(ya, yb)) return false;
+  const rest = (set: Set<string>) => [...set].filter((x) => !x.startsWith('year:'));
+  const [x, y] = [rest(a), rest(b)];
+  if (!x.length || !y.length) return true;
+  const value = (t: string) => Number(t.replace('~', ''));
+  const meets = (p: string, q: string) => p === q || value(p) === value(q) || ((p[0] === '~' || q[0] === '~') && Math.abs(value(p) - value(q)) <= 0.25 * Math.max(value(p), value(q)));
+  const inside = (small: string[], large: string[]) => small.every((p) => large.some((q) => meets(p, q)));
+  return inside(x, y) || inside(y, x);
+}
+
 /** Is one set inside the other (either way)? Two sets that each name something the other
  * does not ("3" / "5", "@homs" / "@hama") disagree. */
 function nested(a: Set<string>, b: Set<string>): boolean {
@@ -807,7 +862,7 @@ function sharesWhat(a: Features, b: Features): boolean {
 /** Why two headlines must not fold, or undefined when no guard objects. `evidenceOnly`:
  * only the guards that read a difference, not those that find too little in common. */
 export function vetoReason(a: Features, b: Features, evidenceOnly = false): string | undefined {
-  if (a.numbers.size && b.numbers.size && !nested(a.numbers, b.numbers)) return 'numbers differ';
+  if (a.numbers.size && b.numbers.size && !numbersAgree(a.numbers, b.numbers)) return 'numbers differ';
   if (a.places.size && b.places.size && !nested(a.places, b.places)) return 'places differ';
   if (a.dates.size && b.dates.size && !nested(a.dates, b.dates)) return 'dates differ';
   // One side denies what the other asserts; "… ولا إصابات" denies what the other does not
