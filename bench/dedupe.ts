@@ -7,7 +7,7 @@ import { configSchema } from '../src/config/schema.js';
 import { foldItems } from '../src/dedupe/fold.js';
 import { compare, headlineFeatures, leadSentence } from '../src/dedupe/similar.js';
 import { createTitleKeyFolder } from '../src/normalize/title-key.js';
-import { boilerplateFolds, crossPairFolds, foldInWindow, foldLeadPairs, judge, loadLeadPairs, loadPairs, scores, syntheticItems, type InWindow, type LeadScores, type Scores } from '../test/helpers/eval.js';
+import { boilerplateFolds, crossPairFolds, foldClusters, foldInWindow, foldLeadPairs, judge, loadLeadPairs, loadPairs, scores, syntheticItems, type ClusterScores, type InWindow, type LeadScores, type Scores } from '../test/helpers/eval.js';
 
 export interface DedupeBench {
   threshold: number;
@@ -19,6 +19,8 @@ export interface DedupeBench {
   boilerplate: { without: number; with: number };
   /** Folds among headlines of different labeled pairs (test/helpers/eval.ts crossPairFolds). */
   cross: number;
+  /** test/eval/clusters*.tsv: several outlets' headlines of one event, and decoys, in one fold. */
+  clusters: Array<{ set: string; mode: string; s: ClusterScores }>;
   wrong: Array<{ split: string; kind: 'merged' | 'missed'; score: number; veto?: string; a: string; b: string; category: string }>;
   pairsPerS: number;
   stories: number;
@@ -64,6 +66,10 @@ export function benchDedupe(): DedupeBench {
   });
   const boilerplate = boilerplateFolds(threshold);
   const cross = crossPairFolds(threshold).length;
+  const clusters = (['clusters.tsv', 'clusters-fresh.tsv'] as const).flatMap((file) => [
+    { set: file, mode: 'exact', s: foldClusters(threshold, false, file) },
+    { set: file, mode: 'exact + near-duplicate', s: foldClusters(threshold, true, file) },
+  ]);
   // Pairs per second: features of both headlines and the comparison, as a cold pair costs.
   const key = createTitleKeyFolder([]);
   let t0 = performance.now();
@@ -124,7 +130,7 @@ export function benchDedupe(): DedupeBench {
   }
   const foldWithLeadsS = [...leadRuns].sort((a, b) => a - b)[1]!;
   const inWindow = foldInWindow(pairs, r.stories, threshold, features);
-  return { threshold, rows, leads, boilerplate, cross, wrong, pairsPerS, stories: items.length, foldS, firstFoldS, foldWithLeadsS, warmFoldWithLeadsS, foldedWithLeads, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length, inWindow };
+  return { threshold, rows, leads, boilerplate, cross, clusters, wrong, pairsPerS, stories: items.length, foldS, firstFoldS, foldWithLeadsS, warmFoldWithLeadsS, foldedWithLeads, storiesPerS: items.length / foldS, folded: r.outcomes.filter((o) => o === 'folded').length, inWindow };
 }
 
 export function dedupeReport(b: DedupeBench): string {
@@ -151,6 +157,16 @@ Every labeled headline from 40 outlets folded without summaries: ${b.boilerplate
 summaries (a dateline, the title again, a closing phrase shared across outlets): ${b.boilerplate.with}.
 
 Headlines of different labeled pairs that fold together: ${b.cross} (of ~670,000 pairs; many one event written up twice, some wrong merges).
+
+Several outlets' headlines of one event (test/eval/clusters.tsv: 45 events in 4–7 headlines and 30 decoys
+made to look like them; clusters-fresh.tsv: a second set by another writer), all in one fold, in time order, among
+the labeled headlines above as background. Pairs of one event's headlines put in one story (recall), pairs of
+different events put in one story (wrong), events told as one story, stories mixing events, lines joining a background story:
+
+| set | folding | same-event pairs | joined | recall | wrong pairs | precision | events whole | stories mixing events | strays |
+|---|---|---|---|---|---|---|---|---|---|
+${b.clusters.map((c) => `| ${c.set} | ${c.mode} | ${c.s.samePairs} | ${c.s.joinedPairs} | ${f(c.s.recall)} | ${c.s.wrongPairs} | ${f(c.s.precision)} | ${c.s.whole} of ${c.s.events} | ${c.s.mixed} | ${c.s.strays} |`).join('\n')}
+${b.clusters.flatMap((c) => c.s.merged.map((m) => `- mixed (${c.set}): ${m.join(' / ')}`)).join('\n')}
 
 Throughput: ${Math.round(b.pairsPerS).toLocaleString('en')} pairs/s (both headlines' features and the comparison);
 a ${b.stories.toLocaleString('en')}-story window folded in **${b.foldS.toFixed(2)} s** (median of 5 runs; the first, cold, ${b.firstFoldS.toFixed(2)} s; ${Math.round(b.storiesPerS).toLocaleString('en')} stories/s, ${b.folded.toLocaleString('en')} folded);

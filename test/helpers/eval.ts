@@ -253,3 +253,95 @@ export function crossPairFolds(threshold: number): Array<{ score: number; a: str
   }
   return out;
 }
+
+export interface ClusterLine { event: string; outlet: string; hour: number; title: string; line: number }
+
+export type ClusterFile = 'clusters.tsv' | 'clusters-fresh.tsv';
+
+/** test/eval/clusters*.tsv: events as several outlets word them (e…), and decoys (d…). */
+export function loadClusters(file: ClusterFile = 'clusters.tsv'): ClusterLine[] {
+  const text = readFileSync(join(repoRoot, 'test', 'eval', file), 'utf8');
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim() || line.startsWith('#') || line.startsWith('event\t')) return [];
+    const [event, outlet, hour, title] = line.split('\t');
+    if (!event || !outlet || !title || !Number.isFinite(Number(hour))) throw new Error(`${file} line ${i + 1}: malformed`);
+    return [{ event, outlet, hour: Number(hour), title, line: i + 1 }];
+  });
+}
+
+export interface ClusterScores {
+  /** Pairs of lines of one event, and how many of them ended in one story. */
+  samePairs: number;
+  joinedPairs: number;
+  /** Pairs of lines of different events that ended in one story (wrong merges). */
+  wrongPairs: number;
+  recall: number;
+  /** Of the pairs put in one story, how many are one event. */
+  precision: number;
+  /** Events (of two or more lines) told as one story, and stories mixing events. */
+  events: number;
+  whole: number;
+  mixed: number;
+  /** Lines that joined a story of the background (another set's headlines). */
+  strays: number;
+  /** Per event: its lines' story numbers (for the bench's listing of what is still split). */
+  split: Array<{ event: string; parts: string[][] }>;
+  merged: Array<string[]>;
+}
+
+/**
+ * Every line of clusters.tsv folded in one call, in time order (each event's lines from
+ * its first report on), among the labeled headlines of the other sets as background
+ * (folded first, two hours before): pairwise, how many lines of one event end in one
+ * story and how many of different events do.
+ */
+export function foldClusters(threshold: number, fuzzyOn = true, file: ClusterFile = 'clusters.tsv'): ClusterScores {
+  const now = Date.UTC(2026, 10, 29, 12);
+  const start = now - 21 * 3_600_000;
+  const lines = loadClusters(file);
+  const features = (title: string) => headlineFeatures(key.words(title));
+  const opts = { windowHours: 72, now, ...(fuzzyOn ? { fuzzy: { threshold, windowHours: 24, features } } : {}) };
+  const background = foldItems([], backgroundItems(false, start, lines.map((l) => l.title)), opts).stories;
+  const items = lines
+    .map((l): Item => ({ sourceId: l.outlet, guid: `${l.event}/${l.line}`, title: l.title, titleKey: key(l.title), link: undefined, html: '', categories: [], author: undefined, published: new Date(start + l.hour * 3_600_000).toISOString() }))
+    .sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : 0));
+  const r = foldItems(background, items, opts);
+  const storyOf = new Map<string, string>();
+  let strays = 0;
+  for (const s of r.stories) {
+    const mine = s.reporters.filter((x) => x.guid.includes('/'));
+    if (mine.length && mine.length < s.reporters.length) strays += mine.length;
+    for (const x of mine) storyOf.set(x.guid, s.id);
+  }
+  const guid = (l: ClusterLine) => `${l.event}/${l.line}`;
+  let samePairs = 0, joinedPairs = 0, wrongPairs = 0;
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const together = storyOf.get(guid(lines[i]!)) === storyOf.get(guid(lines[j]!));
+      if (lines[i]!.event === lines[j]!.event) {
+        samePairs++;
+        if (together) joinedPairs++;
+      } else if (together) wrongPairs++;
+    }
+  }
+  const byEvent = new Map<string, ClusterLine[]>();
+  for (const l of lines) byEvent.set(l.event, [...(byEvent.get(l.event) ?? []), l]);
+  const split: ClusterScores['split'] = [];
+  let events = 0, whole = 0;
+  for (const [event, ls] of byEvent) {
+    if (ls.length < 2) continue;
+    events++;
+    const parts = new Map<string, string[]>();
+    for (const l of ls) parts.set(storyOf.get(guid(l))!, [...(parts.get(storyOf.get(guid(l))!) ?? []), l.title]);
+    if (parts.size === 1) whole++;
+    else split.push({ event, parts: [...parts.values()] });
+  }
+  const eventsOf = new Map<string, Set<string>>();
+  for (const l of lines) {
+    const s = storyOf.get(guid(l))!;
+    eventsOf.set(s, (eventsOf.get(s) ?? new Set()).add(l.event));
+  }
+  const merged = [...eventsOf].filter(([, es]) => es.size > 1).map(([s]) => lines.filter((l) => storyOf.get(guid(l)) === s).map((l) => `${l.event}: ${l.title}`));
+  const precision = joinedPairs + wrongPairs === 0 ? 1 : joinedPairs / (joinedPairs + wrongPairs);
+  return { samePairs, joinedPairs, wrongPairs, recall: joinedPairs / samePairs, precision, events, whole, mixed: merged.length, strays, split, merged };
+}
