@@ -14,11 +14,15 @@ import { silentLog } from '../../src/log.js';
 
 export const TEST_STORE: 'lowdb' | 'postgres' = process.env.NAHR_TEST_STORE === 'postgres' ? 'postgres' : 'lowdb';
 export const TEST_DATABASE_URL = process.env.NAHR_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Test schemas start with this; the run drops them all at its end. */
+/** Test schemas start with this, then the run's tag: a run drops its own schemas at its
+ * end (and leftovers of runs a day old at its start), never those of a run beside it. */
 export const TEST_SCHEMA_PREFIX = 'nahr_test_';
+/** The run's tag, its start time in base 36: set by the postgres project's globalSetup
+ * (test/helpers/pg-global.ts) and inherited by its workers. */
+export const TEST_RUN = process.env.NAHR_TEST_RUN ?? Date.now().toString(36);
 
 let schemas = 0;
-export const newSchema = () => `${TEST_SCHEMA_PREFIX}${process.pid}_${Date.now().toString(36)}_${schemas++}`;
+export const newSchema = () => `${TEST_SCHEMA_PREFIX}${TEST_RUN}_${process.pid}_${schemas++}`;
 
 export interface TestStore extends Store {
   /** Everything stored, read through the Store interface. */
