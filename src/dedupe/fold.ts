@@ -4,7 +4,7 @@
 // result never depends on fetch timing.
 import { createHash } from 'node:crypto';
 import type { Item, Reporter, Story } from '../model.js';
-import { compare, crossVetoReason, symmetricSimilarity, thingsCovered, type Features } from './similar.js';
+import { compare, crossVetoReason, factsDiffer, symmetricSimilarity, thingsCovered, type Features } from './similar.js';
 
 export type FoldOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
@@ -57,6 +57,10 @@ const LEAD_WINDOW_MS = 12 * 3_600_000;
 // A token in more stories than this is too common to find candidates by ("سوريا"); it
 // still counts in the score. Keeps the candidate search near linear in stories.
 const MAX_POSTINGS = 50;
+// The wordings of a story an item is matched against: its first reporters' headlines (a
+// story told by 300 outlets is not compared 300 times per item; the guards still hold the
+// facts all of them name).
+const MAX_HEADLINES = 12;
 
 /** An item's headline and first sentence, the words of both, and its outlet. */
 interface LeadWords {
@@ -220,16 +224,28 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   // uncommon tokens with an item are compared; the rest never are.
   const fuzzy = opts.fuzzy;
   let postings: Map<string, number[]> | undefined;
-  const postedTokens = new Map<number, Set<string>>(); // story index → tokens posted for it
+  // Story index → tokens posted for it: the first headline's own set (never changed) until
+  // another reporter's are posted, then a copy that grows.
+  const postedTokens = new Map<number, { tokens: ReadonlySet<string>; own: boolean }>();
+  // Tokens of first headlines: how many shared tokens a candidate needs is decided by
+  // these, so a window whose stories gained reporters does not ask more of an item.
+  const firstTokens = new Set<string>();
   const post = (i: number, reporters: readonly Reporter[]) => {
     const story = next[i]!;
     if (!fuzzy || !story.titleKey) return;
-    let posted = postedTokens.get(i);
-    if (!posted) postedTokens.set(i, (posted = new Set()));
     for (const r of reporters) {
-      for (const token of fuzzy.features(r.title, r).stems) {
-        if (posted.has(token)) continue;
-        posted.add(token);
+      if (story.reporters.indexOf(r) >= MAX_HEADLINES) continue;
+      const stems = fuzzy.features(r.title, r).stems;
+      const posted = postedTokens.get(i);
+      if (!posted) postedTokens.set(i, { tokens: stems, own: false });
+      else if (!posted.own) postedTokens.set(i, { tokens: new Set(posted.tokens), own: true });
+      const seen = posted && (postedTokens.get(i)!.tokens as Set<string>);
+      for (const token of stems) {
+        if (r === story.reporters[0]) firstTokens.add(token);
+        if (seen) {
+          if (seen.has(token)) continue;
+          seen.add(token);
+        }
         const list = postings!.get(token);
         if (list) list.push(i);
         else postings!.set(token, [i]);
@@ -252,14 +268,16 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   const readHeadlines = (story: Story): Headline[] => {
     const seen = new Set<string>();
     const out: Headline[] = [];
-    for (const r of story.reporters) {
-      if (seen.has(r.title)) continue;
+    const every: Features[] = [];
+    story.reporters.forEach((r, position) => {
+      if (seen.has(r.title)) return;
       seen.add(r.title);
       const features = fuzzy!.features(r.title, r);
-      out.push({ features, guarded: features, sourceId: r.sourceId });
-    }
-    if (out.length === 1) return out;
-    const all = (pick: (f: Features) => Set<string>) => new Set(out.flatMap((h) => [...pick(h.features)]));
+      every.push(features);
+      if (position < MAX_HEADLINES) out.push({ features, guarded: features, sourceId: r.sourceId });
+    });
+    if (every.length === 1) return out;
+    const all = (pick: (f: Features) => Set<string>) => new Set(every.flatMap((f) => [...pick(f)]));
     const facts = { numbers: all((f) => f.numbers), places: all((f) => f.places), dates: all((f) => f.dates), roles: all((f) => f.roles) };
     return out.map((h) => ({ ...h, guarded: { ...h.features, ...facts } }));
   };
@@ -290,7 +308,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     for (const token of f.stems) {
       const list = postings.get(token);
       if (!list || list.length > MAX_POSTINGS) continue;
-      uncommon++;
+      if (firstTokens.has(token)) uncommon++;
       for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
     }
     // Two uncommon tokens in common, or one when the headline has only one.
@@ -350,6 +368,8 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         else leads.of.delete(known);
       }
       next[known] = { ...story, reporters, updated: maxIso(story.updated, nowIso) };
+      // A changed headline is one more wording to match, at once (as in a later call).
+      if (postings && reachable(next[known]!)) post(known, [reporters[r]!]);
       touched.add(story.id);
       return 'updated';
     }
@@ -409,9 +429,13 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         const heads = headlinesOf(story);
         const theirs = heads[0]!.features; // the first reporter's
         // Any reporter's headline may vouch for the story: the most similar one.
-        const scores = heads.map((h) => symmetricSimilarity(mine, h.features));
+        // (Plain loops: this runs for every candidate of every item.)
+        const scores: number[] = [];
         let via = 0;
-        for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[via]!) via = k;
+        for (let k = 0; k < heads.length; k++) {
+          scores.push(symmetricSimilarity(mine, heads[k]!.features));
+          if (scores[k]! > scores[via]!) via = k;
+        }
         const raw = scores[via]!;
         // Below the threshold only the first sentences can fold it: the details they agree
         // on first (the cheap part), then the guards of both pairs.
@@ -424,16 +448,19 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
           // وزارة … قراراً يقضي بتعديل سعر …") tells of bread one day and of gas the next.
           if (thingsCovered(mine, theirWords.words) <= LEAD_THINGS || thingsCovered(theirs, myWords!.words) <= LEAD_THINGS) continue;
         }
-        // No reporter's headline may object: those at or above the threshold with every
-        // guard, the rest (re-worded too far to share a template: a swapped word, nothing in
-        // common but who and where, would say nothing about them) with the guards that read
-        // a difference (numbers, places, days, opposites, negation, offices). So a story's
-        // reporters never contradict each other, however many outlets it grows to.
-        // (How alike the headline a guard objects to is, for the look-alike rule below.)
+        // No headline of the story may object. The one that vouches gets every guard (on the
+        // first sentences' route, below the threshold, the evidence guards); the others the
+        // guards that read a difference (numbers, places, days, opposites, negation,
+        // offices) — a clause one outlet adds is no swap against the item — each holding the
+        // facts all the story's headlines name; the first headline, with its own facts, too,
+        // so a broader later headline ("… في حمص وارتفاع سعر الخبز في حلب") never carries
+        // the story to another event. (How alike the objecting headline is, for the
+        // look-alike rule below.)
         let veto = -1;
-        heads.forEach((h, k) => {
-          if (compare(mine, h.guarded, scores[k], scores[k]! < fuzzy.threshold).veto !== undefined) veto = Math.max(veto, scores[k]!);
-        });
+        for (let k = 0; k < heads.length; k++) {
+          if (compare(mine, heads[k]!.guarded, scores[k], k !== via || scores[k]! < fuzzy.threshold).veto !== undefined) veto = Math.max(veto, scores[k]!);
+        }
+        if (heads.length > 1 && factsDiffer(mine, theirs) !== undefined) veto = Math.max(veto, scores[0]!);
         // With both first sentences at hand, each headline is also held against the other
         // item's sentence, whichever way the two fold.
         // (A story the sentences keep apart is another day's or place's: it does not make

@@ -97,7 +97,8 @@ export const PLACES: Place[] = [
   syria('baniyas', ['بانياس', 'baniyas'], 'tartus'),
   syria('safita', ['صافيتا', 'safita'], 'tartus'),
   syria('masyaf', ['مصياف', 'masyaf'], 'hama'),
-  syria('salamiyah', ['السلمية', 'سلمية', 'salamiyah'], 'hama'),
+  // Not "سلمية" alone: peaceful ("مظاهرات سلمية").
+  syria('salamiyah', ['السلمية', 'مدينة سلمية', 'salamiyah'], 'hama'),
   syria('douma', ['دوما', 'douma'], 'rif-dimashq'),
   syria('jaramana', ['جرمانا', 'jaramana'], 'rif-dimashq'),
   syria('sahnaya', ['صحنايا', 'sahnaya'], 'rif-dimashq'),

@@ -50,7 +50,9 @@ const STOP = new Set<string>(
     'المئة بالمئة المائة بالمائة بالمية ' +
     // Connectives of cause and time ("… جراء العاصفة" / "… بسبب العاصفة"), and framing
     // nouns of a field ("في مجال الطاقة" / "في قطاع الطاقة").
-    'بسبب جراء اثر عقب اثناء نتيجه ضمن بنسبه بمقدار مجال قطاع').split(/\s+/).map((w) => foldWords(w)),
+    'بسبب جراء اثر عقب اثناء نتيجه ضمن بنسبه بمقدار مجال قطاع ' +
+    // What makes a number a bound ("أكثر من 20", "نحو 20"): the number says it (~, >, <).
+    'اكثر اقل حوالي قرابه زهاء يناهز يقارب ينوف').split(/\s+/).map((w) => foldWords(w)),
 );
 
 // Listed synonyms outlets use for one another (folded, after stemming): each row maps to
@@ -305,20 +307,26 @@ const NONE = new Set<string>();
 }
 
 /** Multi-word phrases as word arrays keyed by the core of their first word. */
-function phraseIndex(rows: Array<[string, string]>): PhraseIndex {
-  const index = new Map<string, Array<{ rest: string[]; id: string }>>();
+function phraseIndex(rows: Array<[string, string]>, needsArticle: (id: string) => boolean = () => false): PhraseIndex {
+  const index: PhraseIndex = new Map();
   for (const [phrase, id] of rows) {
     const words = foldWords(phrase).split(' ');
     const first = words[0]!.replace(/^ال(?=..)/, '');
     const list = index.get(first) ?? [];
-    list.push({ rest: words.slice(1), id });
+    list.push({ rest: words.slice(1), id, ...(first !== words[0] && needsArticle(id) ? { article: true } : {}) });
     list.sort((a, b) => b.rest.length - a.rest.length); // longest first: "ريف دمشق" before "ريف"
     index.set(first, list);
   }
   return index;
 }
 
-const PLACE_INDEX = phraseIndex(PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])));
+// A Syrian place named with the article needs it: "الرقة" is not in "ورقة" (paper) or
+// "فرقة" (a band), "التل" not in "تل", "القصير" not in "قصير" (short).
+const SYRIAN = new Set(PLACES.filter((p) => p.country === 'syria').map((p) => p.id));
+const PLACE_INDEX = phraseIndex(
+  PLACES.flatMap((p) => p.names.map((n): [string, string] => [n, p.id])),
+  (id) => SYRIAN.has(id),
+);
 const COUNTRY = new Map(PLACES.filter((p) => p.country).map((p) => [p.id, p.country!]));
 const GOVERNORATE = new Map(PLACES.filter((p) => p.within).map((p) => [p.id, p.within!]));
 // The antonym lists three ways: each listed spelling (a phrase index, with every group it
@@ -417,7 +425,7 @@ const ROLE_INDEX = phraseIndex(ROLE_ROWS.flatMap(([id, names]) => names.map((n):
 const DATE_INDEX = phraseIndex([...DAYS.map((d): [string, string] => [d, `day:${d}`]), ...MONTHS.map((m, i): [string, string] => [m, monthId(i)])]);
 
 /** At word i, the longest phrase of `index` that starts there: its id and length. */
-type PhraseIndex = Map<string, Array<{ rest: string[]; id: string }>>;
+type PhraseIndex = Map<string, Array<{ rest: string[]; id: string; article?: true }>>;
 
 /** The forms of a word to look phrases up by: its cores, with and without the article. */
 function lookupForms(word: string): string[] {
@@ -434,6 +442,8 @@ function lookupForms(word: string): string[] {
 function phraseAt(words: string[], i: number, forms: readonly string[], index: PhraseIndex): { id: string; length: number } | undefined {
   for (const form of forms) {
     for (const entry of index.get(form) ?? []) {
+      // The article, seen as such or merged into "لل" ("للرقة").
+      if (entry.article && !forms.includes(`ال${form}`) && !/^[وف]?لل/.test(words[i]!)) continue;
       if (entry.rest.every((w, k) => words[i + 1 + k] === w || words[i + 1 + k]?.replace(/^ال/, '') === w.replace(/^ال/, ''))) {
         return { id: entry.id, length: 1 + entry.rest.length };
       }
@@ -451,12 +461,15 @@ const SCALE: Record<string, number> = { الف: 1e3, الفا: 1e3, الاف: 1e
 const TEENS = new Set(['عشر', 'عشره']);
 // Words ending like a feminine dual that are none: gases, fuels, nutrients.
 const NOT_DUALS = new Set(['اوكتان', 'بوتان', 'ميثان', 'ايثان', 'بروتين', 'روتين', 'نيكوتين', 'كتان']);
-// Before a number that is a bound ("أكثر من", "نحو", "ما يزيد على", folded).
-const APPROXIMATE = new Set(['اكثر', 'اقل', 'نحو', 'حوالي', 'قرابه', 'زهاء', 'يقارب', 'يناهز', 'ما يزيد', 'ما ينوف']);
-const YEAR_BEFORE = new Set(['عام', 'لعام', 'العام', 'للعام', 'سنه', 'لسنه', 'موسم', 'لموسم', 'الموسم', 'للموسم']);
+// Before a number that is a bound (folded): at least it ("أكثر من 20", "ما يزيد على"), at
+// most it ("أقل من"), or about it ("نحو", "حوالي").
+const BOUNDS: Record<string, '>' | '<' | '~'> = {
+  اكثر: '>', 'ما يزيد': '>', 'ما ينوف': '>', اقل: '<', نحو: '~', حوالي: '~', قرابه: '~', زهاء: '~', يقارب: '~', 'ما يقارب': '~', يناهز: '~', 'ما يناهز': '~',
+};
+const YEAR_BEFORE = new Set(['عام', 'لعام', 'العام', 'للعام', 'عامي', 'سنه', 'لسنه', 'موسم', 'لموسم', 'الموسم', 'للموسم']);
 const FRACTION: Record<string, number> = { نصف: 0.5, ربع: 0.25 };
 const SINGLE_SCALE: Record<string, number> = { مليون: 1e6, مليونا: 1e6, مليار: 1e9, مليارا: 1e9 };
-const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9, مليارا: 2e9 };
+const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9 };
 const NUMBER_WORDS: Record<string, number> = {
   واحد: 1, احد: 1, اثنين: 2, اثنان: 2, اثنتين: 2, اثنتي: 2, اثنا: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
   سبع: 7, سبعه: 7, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
@@ -474,6 +487,10 @@ function numberValue(word: string, next: string | undefined): number | undefined
     if (/^(?:[وفبل]?ال|لل)(?:واحد|احد)/.test(word)) return undefined; // "لليتر الواحد": per litre
     const bare = cores(word).find((c) => c in NUMBER_WORDS);
     if (bare === undefined) {
+      // "مليونا دولار" is two million, "مليوناً" (tanween, folded alike) one: one before "و"
+      // and a number ("مليوناً و240 ألف") or at the end, two before a noun.
+      const either = cores(word).find((c) => c === 'مليونا' || c === 'مليارا');
+      if (either !== undefined) return SINGLE_SCALE[either]! * (next === undefined || next.startsWith('و') ? 1 : 2);
       const dual = cores(word).find((c) => c in DUAL_SCALE); // "مليوني حبة" is 2,000,000
       if (dual !== undefined) return DUAL_SCALE[dual];
       // A scale word alone is one of it: "بمليون ليرة", "مليوناً و240 ألف".
@@ -502,7 +519,8 @@ function synonymOf(word: string, stem: string, forms: readonly string[]): string
   for (const form of forms) {
     const base = form.length >= 5 ? /^(.{3,}?)(?:يه|ي)$/.exec(form)?.[1] : undefined;
     if (!base) continue;
-    const t = SYNONYM_FORM.get(base) ?? SYNONYM_FORM.get(`${base}ه`);
+    // (Of four letters or more: "المحلية" is local, not of "محل", a shop.)
+    const t = (base.length >= 4 ? SYNONYM_FORM.get(base) : undefined) ?? SYNONYM_FORM.get(`${base}ه`);
     if (t !== undefined && !ACTION_SYNONYMS.has(t)) return t;
   }
   return undefined;
@@ -554,6 +572,11 @@ function wordInfo(word: string): WordInfo {
   return info;
 }
 
+/** The word k places before `start`, without an attached و/ف ("وأكثر" is "أكثر"). */
+function wordBefore(w: readonly string[], start: number, k: number): string {
+  return (w[start - k] ?? '').replace(/^[وف](?=...)/, '');
+}
+
 /** Features of a headline given as folded words (TitleKeyFolder.words). */
 export function headlineFeatures(words: readonly string[]): Features {
   const stems = new Set<string>();
@@ -566,6 +589,7 @@ export function headlineFeatures(words: readonly string[]): Features {
   const actions = new Set<string>();
   let head = false; // the word before was a framing head ("وزير الاقتصاد")
   const w = officesForNames(words);
+  let lastYear = 0; // the index of the last year read ("عامي 2024 و2025")
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
     const start = i;
@@ -634,23 +658,25 @@ export function headlineFeatures(words: readonly string[]): Features {
       if (w[i + 1] && (scaled || (TEENS.has(w[i + 1]!) && n > 10 && n < 20))) i++;
       // "مليون و240 ألف": one number, 1,240,000 (the part after "و" below the scale before it).
       const scale = scaled ? SCALE[w[i]!]! : /\d/.test(word) ? 0 : n >= 1e9 ? 1e9 : n >= 1e6 ? 1e6 : 0;
-      const more = scale >= 1e6 && w[i + 1]?.startsWith('و') ? numberValue(w[i + 1]!, w[i + 2]) : undefined;
+      const more = scale >= 1e6 && w[i + 1]?.startsWith('و') && NUMBER_WORDS[w[i + 1]!] === undefined ? numberValue(w[i + 1]!, w[i + 2]) : undefined; // not "مليون واحد"
       if (more !== undefined && more < scale) {
         n += more;
         i += w[i + 2] !== undefined && SCALE[w[i + 2]!] !== undefined ? 2 : 1;
       }
-      const before = (k: number) => (w[start - k] ?? '').replace(/^[وف](?=...)/, ''); // "وأكثر"
       // "نصف مليون" is 500,000, "مليون ونصف" 1,500,000.
-      if (scale && FRACTION[before(1).replace(/^ب/, '')] !== undefined) n *= FRACTION[before(1).replace(/^ب/, '')]!;
+      if (scale && FRACTION[wordBefore(w, start, 1).replace(/^ب/, '')] !== undefined) n *= FRACTION[wordBefore(w, start, 1).replace(/^ب/, '')]!;
       else if (scale && w[i + 1] === 'ونصف') {
         n += scale / 2;
         i += /^ال(?:مليون|مليار|الف)$/.test(w[i + 2] ?? '') ? 2 : 1; // "مليون ونصف المليون"
       }
-      // A bound, not a count ("أكثر من 20 جريحاً", "نحو 163 مليون"): agrees with a count near it.
-      const bound = APPROXIMATE.has(before(1)) || (before(1) === 'من' && APPROXIMATE.has(before(2))) || ((before(1) === 'علي' || before(1) === 'عن') && APPROXIMATE.has(`${before(3)} ${w[start - 2] ?? ''}`));
-      // A year ("لعام 2026", "… الثانوية 2025" at the end) is compared with years only.
-      const year = Number.isInteger(n) && n >= 1990 && n <= 2040 && !scaled && (YEAR_BEFORE.has(w[start - 1] ?? '') || i === w.length - 1);
-      numbers.add(year ? `year:${n}` : bound ? `~${n}` : String(n));
+      // A bound, not a count ("أكثر من 20 جريحاً", "نحو 163 مليون"): agrees with a count on
+      // its side of it.
+      const prev = wordBefore(w, start, 1);
+      const bound = BOUNDS[prev] ?? (prev === 'من' ? BOUNDS[wordBefore(w, start, 2)] : prev === 'علي' || prev === 'عن' ? BOUNDS[`${wordBefore(w, start, 3)} ${w[start - 2] ?? ''}`] : undefined);
+      // A year ("لعام 2026", "عامي 2024 و2025") is compared with years only.
+      const year = Number.isInteger(n) && n >= 1990 && n <= 2040 && !scaled && (YEAR_BEFORE.has(w[start - 1] ?? '') || (lastYear && start === lastYear + 1 && word.startsWith('و')));
+      if (year) lastYear = i;
+      numbers.add(year ? `year:${n}` : bound ? `${bound}${n}` : String(n));
       stems.add(`#${n}`);
       continue;
     }
@@ -784,20 +810,45 @@ function present(t: string, f: Features, from: Features): boolean {
   return false;
 }
 
-/** Numbers as `nested`, but a bound ("~20", "أكثر من 20") agrees with a count within a
- * quarter of it, and years are held against years only. */
+/** A number token's value ("~20", ">20", "<20", "20"), and whether it is a bound. */
+const numberOf = (t: string): number => Number(/^[~<>]/.test(t) ? t.slice(1) : t);
+const isBound = (t: string): boolean => /^[~<>]/.test(t);
+
+/** Does count `m` fall on the bound's side: "> n" holds n ≤ m ≤ 1.5n, "< n" 0.5n ≤ m ≤ n,
+ * "~ n" within 15 %. */
+function holds(bound: string, m: number): boolean {
+  const n = numberOf(bound);
+  return bound[0] === '>' ? m >= n && m <= 1.5 * n : bound[0] === '<' ? m <= n && m >= 0.5 * n : Math.abs(m - n) <= 0.15 * n;
+}
+
+/** Do two number tokens say the same: equal counts, a count within a bound, two bounds
+ * within a quarter of each other. */
+function sameNumber(p: string, q: string): boolean {
+  if (p === q) return true;
+  if (isBound(p) && isBound(q)) return Math.abs(numberOf(p) - numberOf(q)) <= 0.25 * Math.max(numberOf(p), numberOf(q));
+  if (isBound(p)) return holds(p, numberOf(q));
+  if (isBound(q)) return holds(q, numberOf(p));
+  return numberOf(p) === numberOf(q);
+}
+
+/** Numbers as `nested`, but a bound (">20" for "أكثر من 20", "<20", "~20") agrees with a
+ * count on its side of it, and years are held against years only. */
 function numbersAgree(a: Set<string>, b: Set<string>): boolean {
-  const years = (set: Set<string>) => new Set([...set].filter((x) => x.startsWith('year:')));
-  const ya = years(a);
-  const yb = years(b);
-  if (ya.size && yb.size && !nested(ya, yb)) return false;
-  const rest = (set: Set<string>) => [...set].filter((x) => !x.startsWith('year:'));
-  const [x, y] = [rest(a), rest(b)];
-  if (!x.length || !y.length) return true;
-  const value = (t: string) => Number(t.replace('~', ''));
-  const meets = (p: string, q: string) => p === q || value(p) === value(q) || ((p[0] === '~' || q[0] === '~') && Math.abs(value(p) - value(q)) <= 0.25 * Math.max(value(p), value(q)));
-  const inside = (small: string[], large: string[]) => small.every((p) => large.some((q) => meets(p, q)));
-  return inside(x, y) || inside(y, x);
+  const ya: string[] = [];
+  const yb: string[] = [];
+  const xa: string[] = [];
+  const xb: string[] = [];
+  for (const t of a) (t.startsWith('year:') ? ya : xa).push(t);
+  for (const t of b) (t.startsWith('year:') ? yb : xb).push(t);
+  if (ya.length && yb.length && !nested(new Set(ya), new Set(yb))) return false;
+  if (!xa.length || !xb.length) return true;
+  return within(xa, xb) || within(xb, xa);
+}
+
+/** Is every number of `small` said by `large`? */
+function within(small: readonly string[], large: readonly string[]): boolean {
+  for (const p of small) if (!large.some((q) => sameNumber(p, q))) return false;
+  return true;
 }
 
 /** Is one set inside the other (either way)? Two sets that each name something the other
@@ -859,12 +910,20 @@ function sharesWhat(a: Features, b: Features): boolean {
   return false;
 }
 
-/** Why two headlines must not fold, or undefined when no guard objects. `evidenceOnly`:
- * only the guards that read a difference, not those that find too little in common. */
-export function vetoReason(a: Features, b: Features, evidenceOnly = false): string | undefined {
+/** The guards on facts alone: numbers, places, days and months, offices. */
+export function factsDiffer(a: Features, b: Features): string | undefined {
   if (a.numbers.size && b.numbers.size && !numbersAgree(a.numbers, b.numbers)) return 'numbers differ';
   if (a.places.size && b.places.size && !nested(a.places, b.places)) return 'places differ';
   if (a.dates.size && b.dates.size && !nested(a.dates, b.dates)) return 'dates differ';
+  if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
+  return undefined;
+}
+
+/** Why two headlines must not fold, or undefined when no guard objects. `evidenceOnly`:
+ * only the guards that read a difference, not those that find too little in common. */
+export function vetoReason(a: Features, b: Features, evidenceOnly = false): string | undefined {
+  const facts = factsDiffer(a, b);
+  if (facts) return facts;
   // One side denies what the other asserts; "… ولا إصابات" denies what the other does not
   // mention, and is only a detail.
   if (deniesWhatOtherSays(a, b) || deniesWhatOtherSays(b, a)) return 'one is negated';
@@ -884,7 +943,6 @@ export function vetoReason(a: Features, b: Features, evidenceOnly = false): stri
   // A price or rate that moved is news; the same price without a direction is the daily
   // bulletin ("سعر صرف الليرة … اليوم الأحد" / "ارتفاع سعر صرف الليرة …").
   if (fa.has('0') !== fb.has('0') && (a.dates.size > 0 || b.dates.size > 0)) return 'a bulletin against a move';
-  if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
   // Who and where alone do not make one story when one side says more: "ماكرون يدعو إلى
   // حماية الأقليات في سوريا" and "ماكرون يستقبل الرئيس السوري" share only the French
   // president and Syria. ("الشيباني يزور عمّان" / "وزير الخارجية السوري يصل إلى عمّان"
