@@ -151,6 +151,21 @@ function leadIndex(
   return index;
 }
 
+/** One wording of a story, for the near-duplicate route. */
+interface Headline {
+  features: Features;
+  sourceId: string;
+  /** The first reporter's. */
+  first: boolean;
+}
+
+/** A story's distinct wordings (at most MAX_HEADLINES) and the facts all its headlines name. */
+interface StoryView {
+  heads: Headline[];
+  titles: Set<string>;
+  facts: { numbers: Set<string>; places: Set<string>; dates: Set<string>; roles: Set<string> };
+}
+
 export interface FoldResult {
   stories: Story[];
   outcomes: FoldOutcome[];
@@ -224,24 +239,22 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   // uncommon tokens with an item are compared; the rest never are.
   const fuzzy = opts.fuzzy;
   let postings: Map<string, number[]> | undefined;
-  // Story index → tokens posted for it: the first headline's own set (never changed) until
-  // another reporter's are posted, then a copy that grows.
-  const postedTokens = new Map<number, { tokens: ReadonlySet<string>; own: boolean }>();
   // Tokens of first headlines: how many shared tokens a candidate needs is decided by
   // these, so a window whose stories gained reporters does not ask more of an item.
   const firstTokens = new Set<string>();
-  const post = (i: number, reporters: readonly Reporter[]) => {
-    const story = next[i]!;
-    if (!fuzzy || !story.titleKey) return;
-    for (const r of reporters) {
-      if (story.reporters.indexOf(r) >= MAX_HEADLINES) continue;
-      const stems = fuzzy.features(r.title, r).stems;
+  // Story index → tokens posted for it (the first headline's own set until another
+  // wording's are posted, then a copy that grows).
+  const postedTokens = new Map<number, { tokens: ReadonlySet<string>; own: boolean }>();
+  const post = (i: number, heads: readonly Headline[]) => {
+    if (!fuzzy || !next[i]!.titleKey) return;
+    for (const h of heads) {
+      const stems = h.features.stems;
       const posted = postedTokens.get(i);
       if (!posted) postedTokens.set(i, { tokens: stems, own: false });
       else if (!posted.own) postedTokens.set(i, { tokens: new Set(posted.tokens), own: true });
       const seen = posted && (postedTokens.get(i)!.tokens as Set<string>);
       for (const token of stems) {
-        if (r === story.reporters[0]) firstTokens.add(token);
+        if (h.first) firstTokens.add(token);
         if (seen) {
           if (seen.has(token)) continue;
           seen.add(token);
@@ -252,34 +265,31 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       }
     }
   };
-  // Each distinct headline of a story's reporters, the first reporter's first: a story told
-  // by five outlets has five wordings a sixth can match. Outlets give different parts of
-  // the facts ("20 ألف ليرة" one, "مليون و320 ألف" another), so each headline is held
-  // against an item with the facts all of them name (numbers, places, days, offices): an
-  // item naming only some agrees, one naming another count or town does not.
-  type Headline = { features: Features; guarded: Features; sourceId: string };
-  // (Kept per story object: a story that gains a reporter is a new object.)
-  const headlineCache = new WeakMap<Story, Headline[]>();
-  const headlinesOf = (story: Story): Headline[] => {
-    let cached = headlineCache.get(story);
-    if (!cached) headlineCache.set(story, (cached = readHeadlines(story)));
-    return cached;
+  // A story as the near-duplicate route sees it: its first MAX_HEADLINES distinct wordings
+  // (the first reporter's first: a story told by five outlets has five wordings a sixth
+  // can match), and the facts all its headlines name. Outlets give different parts of the
+  // facts ("20 ألف ليرة" one, "مليون و320 ألف" another), so each wording is held against an
+  // item with all of them (numbers, places, days, offices): an item naming only some agrees,
+  // one naming another count or town does not. Kept per story object (a story that gains a
+  // reporter is a new object, and takes its view over with the reporter added).
+  const views = new WeakMap<Story, StoryView>();
+  const addTo = (view: StoryView, r: Reporter): Headline | undefined => {
+    const features = fuzzy!.features(r.title, r);
+    for (const [set, of] of [[view.facts.numbers, features.numbers], [view.facts.places, features.places], [view.facts.dates, features.dates], [view.facts.roles, features.roles]] as const) for (const x of of) set.add(x);
+    if (view.titles.has(r.title) || view.heads.length >= MAX_HEADLINES) return undefined;
+    view.titles.add(r.title);
+    const head = { features, sourceId: r.sourceId, first: view.heads.length === 0 };
+    view.heads.push(head);
+    return head;
   };
-  const readHeadlines = (story: Story): Headline[] => {
-    const seen = new Set<string>();
-    const out: Headline[] = [];
-    const every: Features[] = [];
-    story.reporters.forEach((r, position) => {
-      if (seen.has(r.title)) return;
-      seen.add(r.title);
-      const features = fuzzy!.features(r.title, r);
-      every.push(features);
-      if (position < MAX_HEADLINES) out.push({ features, guarded: features, sourceId: r.sourceId });
-    });
-    if (every.length === 1) return out;
-    const all = (pick: (f: Features) => Set<string>) => new Set(every.flatMap((f) => [...pick(f)]));
-    const facts = { numbers: all((f) => f.numbers), places: all((f) => f.places), dates: all((f) => f.dates), roles: all((f) => f.roles) };
-    return out.map((h) => ({ ...h, guarded: { ...h.features, ...facts } }));
+  const viewOf = (story: Story): StoryView => {
+    let view = views.get(story);
+    if (!view) {
+      view = { heads: [], titles: new Set(), facts: { numbers: new Set(), places: new Set(), dates: new Set(), roles: new Set() } };
+      for (const r of story.reporters) addTo(view, r);
+      views.set(story, view);
+    }
+    return view;
   };
   // Only stories an item of this call can reach are indexed: the rest of the store (a
   // month of power-cut bulletins) would make every token look common.
@@ -301,7 +311,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
   const candidatesOf = (f: Features): number[] => {
     if (!postings) {
       postings = new Map();
-      for (let i = 0; i < next.length; i++) if (reachable(next[i]!)) post(i, next[i]!.reporters);
+      for (let i = 0; i < next.length; i++) if (reachable(next[i]!)) post(i, viewOf(next[i]!).heads);
     }
     const shared = new Map<number, number>();
     let uncommon = 0;
@@ -369,7 +379,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       }
       next[known] = { ...story, reporters, updated: maxIso(story.updated, nowIso) };
       // A changed headline is one more wording to match, at once (as in a later call).
-      if (postings && reachable(next[known]!)) post(known, [reporters[r]!]);
+      if (postings && reachable(next[known]!)) post(known, viewOf(next[known]!).heads.filter((h) => h.sourceId === item.sourceId));
       touched.add(story.id);
       return 'updated';
     }
@@ -426,7 +436,8 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       for (const i of candidates) {
         if (!allowed(i, fuzzyWindowMs)) continue;
         const story = next[i]!;
-        const heads = headlinesOf(story);
+        const view = viewOf(story);
+        const heads = view.heads;
         const theirs = heads[0]!.features; // the first reporter's
         // Any reporter's headline may vouch for the story: the most similar one.
         // (Plain loops: this runs for every candidate of every item.)
@@ -458,9 +469,10 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         // look-alike rule below.)
         let veto = -1;
         for (let k = 0; k < heads.length; k++) {
-          if (compare(mine, heads[k]!.guarded, scores[k], k !== via || scores[k]! < fuzzy.threshold).veto !== undefined) veto = Math.max(veto, scores[k]!);
+          const guarded = heads.length > 1 || story.reporters.length > 1 ? { ...heads[k]!.features, ...view.facts } : heads[k]!.features;
+          if (compare(mine, guarded, scores[k], k !== via || scores[k]! < fuzzy.threshold).veto !== undefined) veto = Math.max(veto, scores[k]!);
         }
-        if (heads.length > 1 && factsDiffer(mine, theirs) !== undefined) veto = Math.max(veto, scores[0]!);
+        if (story.reporters.length > 1 && factsDiffer(mine, theirs, true) !== undefined) veto = Math.max(veto, scores[0]!);
         // With both first sentences at hand, each headline is also held against the other
         // item's sentence, whichever way the two fold.
         // (A story the sentences keep apart is another day's or place's: it does not make
@@ -501,7 +513,15 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       next[best] = joinedStory;
       byIdentity.set(`${item.sourceId}\n${item.guid}`, best);
       // Its headline is one more wording for the items after it to match.
-      if (postings && reachable(joinedStory)) post(best, joinedStory.reporters.slice(-1));
+      // (The story's view goes over to the new object, with the reporter added: no re-reading
+      // of every reporter each time a story of thousands gains one.)
+      const view = views.get(story);
+      if (view) {
+        views.delete(story);
+        views.set(joinedStory, view);
+        const head = addTo(view, joinedStory.reporters.at(-1)!);
+        if (head && postings && reachable(joinedStory)) post(best, [head]);
+      } else if (postings && reachable(joinedStory)) post(best, viewOf(joinedStory).heads.filter((h) => h.sourceId === item.sourceId));
       touched.add(story.id);
       return 'folded';
     }
@@ -517,7 +537,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
     // A guid reused after retention dropped its story would collide; position wins.
     next.push(story);
     index(story, next.length - 1);
-    if (postings && reachable(story)) post(next.length - 1, story.reporters);
+    if (postings && reachable(story)) post(next.length - 1, viewOf(story).heads);
     // Items of this call are counted already; as a story, one is a candidate for the rest.
     const words = leads?.items.get(item);
     if (words) {

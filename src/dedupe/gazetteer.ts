@@ -97,8 +97,9 @@ export const PLACES: Place[] = [
   syria('baniyas', ['بانياس', 'baniyas'], 'tartus'),
   syria('safita', ['صافيتا', 'safita'], 'tartus'),
   syria('masyaf', ['مصياف', 'masyaf'], 'hama'),
-  // Not "سلمية" alone: peaceful ("مظاهرات سلمية").
-  syria('salamiyah', ['السلمية', 'مدينة سلمية', 'salamiyah'], 'hama'),
+  // Not "سلمية" alone: peaceful ("مظاهرات سلمية"); outlets write the town without the
+  // article after these.
+  syria('salamiyah', ['السلمية', 'مدينة سلمية', 'في سلمية', 'ريف سلمية', 'منطقة سلمية', 'salamiyah'], 'hama'),
   syria('douma', ['دوما', 'douma'], 'rif-dimashq'),
   syria('jaramana', ['جرمانا', 'jaramana'], 'rif-dimashq'),
   syria('sahnaya', ['صحنايا', 'sahnaya'], 'rif-dimashq'),

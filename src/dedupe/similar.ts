@@ -51,8 +51,9 @@ const STOP = new Set<string>(
     // Connectives of cause and time ("… جراء العاصفة" / "… بسبب العاصفة"), and framing
     // nouns of a field ("في مجال الطاقة" / "في قطاع الطاقة").
     'بسبب جراء اثر عقب اثناء نتيجه ضمن بنسبه بمقدار مجال قطاع ' +
-    // What makes a number a bound ("أكثر من 20", "نحو 20"): the number says it (~, >, <).
-    'اكثر اقل حوالي قرابه زهاء يناهز يقارب ينوف').split(/\s+/).map((w) => foldWords(w)),
+    // What makes a number a bound ("نحو 20", "حوالي 20"): the number says it (~). ("أكثر"
+    // and "أقل" only before "من" and a number: "الأكثر تسجيلاً" / "الأقل" differ.)
+    'حوالي قرابه زهاء يناهز يقارب ينوف').split(/\s+/).map((w) => foldWords(w)),
 );
 
 // Listed synonyms outlets use for one another (folded, after stemming): each row maps to
@@ -125,6 +126,7 @@ const monthId = (i: number) => `month:${i % 12}`;
 // ("وزارة الصحة تسجل …" / "… في محافظة دير الزور"). The body's own name still counts.
 // Nouns the next word names ("محطة توليد", "مطار حلب", "مخيم الهول"): that word is a
 // thing even when it has the shape of a verbal noun (حركة "تحرير" الشام, محطة "تحويل").
+const BODY_HEAD = /^(?:وزار|وزير|وزرا|مديري)/;
 const NAMING_HEADS = new Set(['محطه', 'شركه', 'مؤسسه', 'هيءه', 'جامعه', 'مطار', 'مخيم', 'سوق', 'حي', 'مشفي', 'مستشفي', 'معمل', 'مصنع', 'مرفا', 'مشروع', 'مركز'].map((w) => foldWords(w)));
 // By spelling (attached prefixes and the article off), not by skeleton: "الميدان", "الدين"
 // and "مدير" share the skeletons of "مادة" and "مدينة".
@@ -467,6 +469,9 @@ const BOUNDS: Record<string, '>' | '<' | '~'> = {
   اكثر: '>', 'ما يزيد': '>', 'ما ينوف': '>', اقل: '<', نحو: '~', حوالي: '~', قرابه: '~', زهاء: '~', يقارب: '~', 'ما يقارب': '~', يناهز: '~', 'ما يناهز': '~',
 };
 const YEAR_BEFORE = new Set(['عام', 'لعام', 'العام', 'للعام', 'عامي', 'سنه', 'لسنه', 'موسم', 'لموسم', 'الموسم', 'للموسم']);
+// Relative adjectives that are not of the listed noun they end like: "المحلية" is local,
+// not of "محل" (a shop). (The thesaurus's short things were read through for this.)
+const NOT_NISBA = new Set(['محل']);
 const FRACTION: Record<string, number> = { نصف: 0.5, ربع: 0.25 };
 const SINGLE_SCALE: Record<string, number> = { مليون: 1e6, مليونا: 1e6, مليار: 1e9, مليارا: 1e9 };
 const DUAL_SCALE: Record<string, number> = { الفين: 2e3, الفان: 2e3, الفي: 2e3, مليونين: 2e6, مليونان: 2e6, مليوني: 2e6, مليارين: 2e9 };
@@ -488,9 +493,10 @@ function numberValue(word: string, next: string | undefined): number | undefined
     const bare = cores(word).find((c) => c in NUMBER_WORDS);
     if (bare === undefined) {
       // "مليونا دولار" is two million, "مليوناً" (tanween, folded alike) one: one before "و"
-      // and a number ("مليوناً و240 ألف") or at the end, two before a noun.
+      // and a number ("مليوناً و240 ألف"), a preposition ("مليوناً منذ"), an adverb
+      // ("مليوناً سنوياً") or at the end; two before a counted noun.
       const either = cores(word).find((c) => c === 'مليونا' || c === 'مليارا');
-      if (either !== undefined) return SINGLE_SCALE[either]! * (next === undefined || next.startsWith('و') ? 1 : 2);
+      if (either !== undefined) return SINGLE_SCALE[either]! * (next === undefined || next.startsWith('و') || STOP.has(next) || /يا$/.test(next) ? 1 : 2);
       const dual = cores(word).find((c) => c in DUAL_SCALE); // "مليوني حبة" is 2,000,000
       if (dual !== undefined) return DUAL_SCALE[dual];
       // A scale word alone is one of it: "بمليون ليرة", "مليوناً و240 ألف".
@@ -519,8 +525,8 @@ function synonymOf(word: string, stem: string, forms: readonly string[]): string
   for (const form of forms) {
     const base = form.length >= 5 ? /^(.{3,}?)(?:يه|ي)$/.exec(form)?.[1] : undefined;
     if (!base) continue;
-    // (Of four letters or more: "المحلية" is local, not of "محل", a shop.)
-    const t = (base.length >= 4 ? SYNONYM_FORM.get(base) : undefined) ?? SYNONYM_FORM.get(`${base}ه`);
+    if (NOT_NISBA.has(base)) continue;
+    const t = SYNONYM_FORM.get(base) ?? SYNONYM_FORM.get(`${base}ه`);
     if (t !== undefined && !ACTION_SYNONYMS.has(t)) return t;
   }
   return undefined;
@@ -588,6 +594,7 @@ export function headlineFeatures(words: readonly string[]): Features {
   const denied = new Set<string>();
   const actions = new Set<string>();
   let head = false; // the word before was a framing head ("وزير الاقتصاد")
+  let bodyHead = false; // … one that names a body ("وزارة", "وزير", "مديرية")
   const w = officesForNames(words);
   let lastYear = 0; // the index of the last year read ("عامي 2024 و2025")
   for (let i = 0; i < w.length; i++) {
@@ -595,6 +602,8 @@ export function headlineFeatures(words: readonly string[]): Features {
     const start = i;
     const info = wordInfo(word);
     const afterHead = head;
+    const afterBodyHead = bodyHead;
+    bodyHead = false;
     head = false;
     const forms = info.forms;
     const place = phraseAt(w, i, forms, PLACE_INDEX);
@@ -640,6 +649,11 @@ export function headlineFeatures(words: readonly string[]): Features {
       i += phrase.length - 1;
       continue;
     }
+    // "أكثر من 20": the number carries the bound (">20"); the words are no thing of their own.
+    if (BOUNDS[word.replace(/^[وف](?=...)/, '')] && w[i + 1] === 'من' && w[i + 2] !== undefined && numberValue(w[i + 2]!, w[i + 3]) !== undefined) {
+      i++;
+      continue;
+    }
     if (NEGATION.has(word)) {
       // What is denied: the next two words that carry meaning ("تنفي رفع سعر …", "لم تسجل
       // أي إصابة", "تنفي وقوع اشتباكات").
@@ -682,9 +696,13 @@ export function headlineFeatures(words: readonly string[]): Features {
     }
     const token = info.token;
     head = info.head === true;
+    bodyHead = head && BODY_HEAD.test(info.forms[0] ?? '');
     if (token === undefined) continue;
     stems.add(token);
     if ((listedPole || info.action) && !afterHead) actions.add(token);
+    // The body a ministry or directorate is of is a fact, like an office: "وزارة التربية"
+    // and "وزارة التعليم العالي" are two, whichever headline of a story vouches.
+    if (afterBodyHead) roles.add(`body:${token}`);
   }
   const classes = new Set<string>();
   for (const t of actions) for (const c of CLASSES_OF_SKELETON.get(t) ?? NONE) classes.add(c);
@@ -814,18 +832,19 @@ function present(t: string, f: Features, from: Features): boolean {
 const numberOf = (t: string): number => Number(/^[~<>]/.test(t) ? t.slice(1) : t);
 const isBound = (t: string): boolean => /^[~<>]/.test(t);
 
-/** Does count `m` fall on the bound's side: "> n" holds n ≤ m ≤ 1.5n, "< n" 0.5n ≤ m ≤ n,
- * "~ n" within 15 %. */
-function holds(bound: string, m: number): boolean {
+/** The counts a bound allows: "> n" n to 1.5n, "< n" 0.5n to n, "~ n" within 15 %. */
+function range(bound: string): [number, number] {
   const n = numberOf(bound);
-  return bound[0] === '>' ? m >= n && m <= 1.5 * n : bound[0] === '<' ? m <= n && m >= 0.5 * n : Math.abs(m - n) <= 0.15 * n;
+  return bound[0] === '>' ? [n, 1.5 * n] : bound[0] === '<' ? [0.5 * n, n] : [0.85 * n, 1.15 * n];
 }
+const holds = (bound: string, m: number): boolean => m >= range(bound)[0] && m <= range(bound)[1];
 
 /** Do two number tokens say the same: equal counts, a count within a bound, two bounds
- * within a quarter of each other. */
+ * whose ranges overlap. */
 function sameNumber(p: string, q: string): boolean {
   if (p === q) return true;
-  if (isBound(p) && isBound(q)) return Math.abs(numberOf(p) - numberOf(q)) <= 0.25 * Math.max(numberOf(p), numberOf(q));
+  // Two bounds: their ranges overlap by more than a point ("أكثر من 100" / "أقل من 100" do not).
+  if (isBound(p) && isBound(q)) return Math.max(range(p)[0], range(q)[0]) < Math.min(range(p)[1], range(q)[1]);
   if (isBound(p)) return holds(p, numberOf(q));
   if (isBound(q)) return holds(q, numberOf(p));
   return numberOf(p) === numberOf(q);
@@ -838,8 +857,17 @@ function numbersAgree(a: Set<string>, b: Set<string>): boolean {
   const yb: string[] = [];
   const xa: string[] = [];
   const xb: string[] = [];
-  for (const t of a) (t.startsWith('year:') ? ya : xa).push(t);
-  for (const t of b) (t.startsWith('year:') ? yb : xb).push(t);
+  // A bare number the other side calls a year is that year ("الثانوية 2025" / "لعام 2025").
+  for (const t of a) {
+    if (t.startsWith('year:')) ya.push(t);
+    else if (b.has(`year:${t}`)) ya.push(`year:${t}`);
+    else xa.push(t);
+  }
+  for (const t of b) {
+    if (t.startsWith('year:')) yb.push(t);
+    else if (a.has(`year:${t}`)) yb.push(`year:${t}`);
+    else xb.push(t);
+  }
   if (ya.length && yb.length && !nested(new Set(ya), new Set(yb))) return false;
   if (!xa.length || !xb.length) return true;
   return within(xa, xb) || within(xb, xa);
@@ -910,10 +938,11 @@ function sharesWhat(a: Features, b: Features): boolean {
   return false;
 }
 
-/** The guards on facts alone: numbers, places, days and months, offices. */
-export function factsDiffer(a: Features, b: Features): string | undefined {
+/** The guards on facts alone: numbers, places, days and months, offices. `governorates`:
+ * a town also names its governorate ("منبج" is in "ريف حلب"). */
+export function factsDiffer(a: Features, b: Features, governorates = false): string | undefined {
   if (a.numbers.size && b.numbers.size && !numbersAgree(a.numbers, b.numbers)) return 'numbers differ';
-  if (a.places.size && b.places.size && !nested(a.places, b.places)) return 'places differ';
+  if (a.places.size && b.places.size && !(governorates ? nested(withGovernorates(a.places), withGovernorates(b.places)) : nested(a.places, b.places))) return 'places differ';
   if (a.dates.size && b.dates.size && !nested(a.dates, b.dates)) return 'dates differ';
   if (a.roles.size && b.roles.size && !nested(a.roles, b.roles)) return 'offices differ';
   return undefined;
