@@ -469,7 +469,7 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
         // look-alike rule below.)
         let veto = -1;
         for (let k = 0; k < heads.length; k++) {
-          const guarded = heads.length > 1 || story.reporters.length > 1 ? { ...heads[k]!.features, ...view.facts } : heads[k]!.features;
+          const guarded = story.reporters.length > 1 ? { ...heads[k]!.features, ...view.facts } : heads[k]!.features;
           if (compare(mine, guarded, scores[k], k !== via || scores[k]! < fuzzy.threshold).veto !== undefined) veto = Math.max(veto, scores[k]!);
         }
         if (story.reporters.length > 1 && factsDiffer(mine, theirs, true) !== undefined) veto = Math.max(veto, scores[0]!);
@@ -512,16 +512,17 @@ export function foldItems(stories: readonly Story[], items: readonly Item[], opt
       };
       next[best] = joinedStory;
       byIdentity.set(`${item.sourceId}\n${item.guid}`, best);
-      // Its headline is one more wording for the items after it to match.
-      // (The story's view goes over to the new object, with the reporter added: no re-reading
-      // of every reporter each time a story of thousands gains one.)
+      // Its headline is one more wording for the items after it to match. (The story's view
+      // goes over to the new object, with the reporter added: no re-reading of every
+      // reporter each time a story of thousands gains one. A story with no view yet was
+      // never indexed: it is read whole when first needed.)
       const view = views.get(story);
       if (view) {
         views.delete(story);
         views.set(joinedStory, view);
         const head = addTo(view, joinedStory.reporters.at(-1)!);
         if (head && postings && reachable(joinedStory)) post(best, [head]);
-      } else if (postings && reachable(joinedStory)) post(best, viewOf(joinedStory).heads.filter((h) => h.sourceId === item.sourceId));
+      }
       touched.add(story.id);
       return 'folded';
     }

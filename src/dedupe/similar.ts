@@ -541,6 +541,8 @@ interface WordInfo {
   action: boolean;
   /** A framing head ("وزارة", "مديرية"): the word after it names a body, a thing. */
   head?: boolean;
+  /** … one that names a body ("وزارة", "وزير", "مديرية"): the next word is a fact. */
+  bodyHead?: boolean;
 }
 
 // What a word is, whatever its neighbours: news reuses its words, so this is kept for the
@@ -563,7 +565,10 @@ function wordInfo(word: string): WordInfo {
   if (!stop && word.length >= 2 && !STOP.has(stem) && !SCALE[word]) {
     const synonym = synonymOf(word, stem, forms);
     const token = synonym ?? skel;
-    if (forms.some((form) => GENERIC.has(form))) info.head = true;
+    if (forms.some((form) => GENERIC.has(form))) {
+      info.head = true;
+      if (BODY_HEAD.test(forms[0]!)) info.bodyHead = true;
+    }
     else {
       info.token = token;
       // A noun whose next word names which one ("محطة توليد" / "محطة تحويل").
@@ -578,10 +583,11 @@ function wordInfo(word: string): WordInfo {
   return info;
 }
 
-/** The word k places before `start`, without an attached و/ف ("وأكثر" is "أكثر"). */
-function wordBefore(w: readonly string[], start: number, k: number): string {
-  return (w[start - k] ?? '').replace(/^[وف](?=...)/, '');
-}
+/** A word without an attached و/ف ("وأكثر" is "أكثر"). */
+const withoutAnd = (word: string): string => word.replace(/^[وف](?=...)/, '');
+
+/** The word k places before `start`, without an attached و/ف. */
+const wordBefore = (w: readonly string[], start: number, k: number): string => withoutAnd(w[start - k] ?? '');
 
 /** Features of a headline given as folded words (TitleKeyFolder.words). */
 export function headlineFeatures(words: readonly string[]): Features {
@@ -650,7 +656,7 @@ export function headlineFeatures(words: readonly string[]): Features {
       continue;
     }
     // "أكثر من 20": the number carries the bound (">20"); the words are no thing of their own.
-    if (BOUNDS[word.replace(/^[وف](?=...)/, '')] && w[i + 1] === 'من' && w[i + 2] !== undefined && numberValue(w[i + 2]!, w[i + 3]) !== undefined) {
+    if (BOUNDS[withoutAnd(word)] && w[i + 1] === 'من' && w[i + 2] !== undefined && numberValue(w[i + 2]!, w[i + 3]) !== undefined) {
       i++;
       continue;
     }
@@ -677,15 +683,16 @@ export function headlineFeatures(words: readonly string[]): Features {
         n += more;
         i += w[i + 2] !== undefined && SCALE[w[i + 2]!] !== undefined ? 2 : 1;
       }
+      const prev = wordBefore(w, start, 1);
       // "نصف مليون" is 500,000, "مليون ونصف" 1,500,000.
-      if (scale && FRACTION[wordBefore(w, start, 1).replace(/^ب/, '')] !== undefined) n *= FRACTION[wordBefore(w, start, 1).replace(/^ب/, '')]!;
+      const fraction = scale ? FRACTION[prev.replace(/^ب/, '')] : undefined;
+      if (fraction !== undefined) n *= fraction;
       else if (scale && w[i + 1] === 'ونصف') {
         n += scale / 2;
         i += /^ال(?:مليون|مليار|الف)$/.test(w[i + 2] ?? '') ? 2 : 1; // "مليون ونصف المليون"
       }
       // A bound, not a count ("أكثر من 20 جريحاً", "نحو 163 مليون"): agrees with a count on
       // its side of it.
-      const prev = wordBefore(w, start, 1);
       const bound = BOUNDS[prev] ?? (prev === 'من' ? BOUNDS[wordBefore(w, start, 2)] : prev === 'علي' || prev === 'عن' ? BOUNDS[`${wordBefore(w, start, 3)} ${w[start - 2] ?? ''}`] : undefined);
       // A year ("لعام 2026", "عامي 2024 و2025") is compared with years only.
       const year = Number.isInteger(n) && n >= 1990 && n <= 2040 && !scaled && (YEAR_BEFORE.has(w[start - 1] ?? '') || (lastYear && start === lastYear + 1 && word.startsWith('و')));
@@ -696,7 +703,7 @@ export function headlineFeatures(words: readonly string[]): Features {
     }
     const token = info.token;
     head = info.head === true;
-    bodyHead = head && BODY_HEAD.test(info.forms[0] ?? '');
+    bodyHead = info.bodyHead === true;
     if (token === undefined) continue;
     stems.add(token);
     if ((listedPole || info.action) && !afterHead) actions.add(token);
@@ -837,7 +844,10 @@ function range(bound: string): [number, number] {
   const n = numberOf(bound);
   return bound[0] === '>' ? [n, 1.5 * n] : bound[0] === '<' ? [0.5 * n, n] : [0.85 * n, 1.15 * n];
 }
-const holds = (bound: string, m: number): boolean => m >= range(bound)[0] && m <= range(bound)[1];
+function holds(bound: string, m: number): boolean {
+  const [low, high] = range(bound);
+  return m >= low && m <= high;
+}
 
 /** Do two number tokens say the same: equal counts, a count within a bound, two bounds
  * whose ranges overlap. */
